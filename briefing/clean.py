@@ -1,0 +1,81 @@
+"""Stage 2, clean: turn a seed's raw lines into clean blocks, recording every change.
+
+Two kinds of fixers run, in the order of the registries below:
+
+* block fixers, `list[Block] -> list[Block]`, see the document's shape: they classify,
+  drop, join or split whole lines (site chrome, page numbers, paragraphs run together);
+* text fixers, `str -> str`, see one block's text (pinyin notes, HTML remnants,
+  punctuation width, whitespace). Each is a plain function, documented with examples in
+  `briefing.fixers`.
+
+Every edit becomes a `Change` (fixer, raw line, before -> after): the provenance log that
+`build.py report` prints. What looks corrupted but cannot be repaired is kept and flagged.
+Conversion to Simplified comes last, so fixers see the text as the seed has it.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from . import fixers
+from .model import Block, Change, CleanSeed, Flag, Seed
+from .script import TO_SIMPLIFIED
+
+#: Text fixers, in the order they run. Each takes and returns the text of one block.
+TEXT_FIXERS = [
+    fixers.unescape_html_entities,
+    fixers.remove_html_remnants,
+    fixers.remove_pinyin_notes,
+    fixers.normalize_whitespace,
+    fixers.fix_punctuation_width,
+]
+
+
+def clean(seed: Seed, text_fixers=None) -> CleanSeed:
+    """Clean one seed: raw lines -> blocks, block fixers, text fixers, flags."""
+    result = CleanSeed(seed=seed, blocks=split_lines(seed.text))
+    for block_fixer in fixers.BLOCK_FIXERS:
+        result.blocks = block_fixer(result.blocks, seed, result.changes)
+    chinese = seed.language == "zh"
+    blocks = []
+    for block in result.blocks:
+        text = block.text
+        for fixer in (TEXT_FIXERS if text_fixers is None else text_fixers):
+            fixed = fixer(text, chinese) if _takes_language(fixer) else fixer(text)
+            if fixed != text:
+                result.changes.extend(describe_changes(fixer.__name__, block, text, fixed))
+                text = fixed
+        if text.strip():
+            blocks.append(replace(block, text=text))
+        else:
+            result.changes.append(Change("drop_empty_block", block.first_line, block.text, ""))
+    result.blocks = blocks
+    for block in result.blocks:
+        result.flags.extend(Flag(kind, block.first_line, span, context)
+                            for kind, span, context in fixers.find_suspicious_spans(block.text))
+    result.conversion = TO_SIMPLIFIED.get(seed.script)
+    return result
+
+
+def split_lines(text: str) -> list[Block]:
+    """Every non-blank line of the raw text becomes a block, numbered from 1."""
+    return [Block(line, n, n) for n, line in enumerate(text.split("\n"), start=1)
+            if line.strip()]
+
+
+def describe_changes(fixer: str, block: Block, before: str, after: str,
+                     context: int = 4) -> list[Change]:
+    """The minimal edits between `before` and `after`, each with a little context."""
+    changes = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        lo, hi = max(0, i1 - context), i2 + context
+        changes.append(Change(fixer, block.first_line + before.count("\n", 0, i1),
+                              before[lo:hi], before[lo:i1] + after[j1:j2] + before[i2:hi]))
+    return changes
+
+
+def _takes_language(fixer) -> bool:
+    return fixer.__code__.co_argcount == 2

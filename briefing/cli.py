@@ -1,0 +1,81 @@
+"""The command line: parse arguments, call one pipeline function, report errors.
+
+`run(argv)` returns an exit status and is what the tests call; `build.py` only passes it to
+`sys.exit`. Errors from inputs are printed as `Error: file:line: message`, one per line,
+never as a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __doc__ as package_doc
+from .errors import BriefingError, InputError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEEDS = ROOT / "seeds"
+DEFAULT_DOCS = ROOT / "docs"
+DEFAULT_SITE = ROOT / "site"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="build.py", description="Turn seed documents into a bilingual briefing site "
+                                     "and PDF digests.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name, help_text):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--strict", action="store_true",
+                       help="treat warnings (such as a seed that was skipped) as errors")
+        return p
+
+    p = command("generate", "seeds (and editorial files) -> Markdown pages for both "
+                            "languages plus corpus.json")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seeds "
+                   "(default: seeds/)")
+    p.add_argument("--out", type=Path, default=DEFAULT_DOCS, help="output folder, replaced "
+                   "as a whole (default: docs/)")
+
+    p = command("build", "generate into docs/, build the site for both languages into "
+                         "site/, write the PDF digests")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+
+    p = command("check", "validate the editorial files and fail when the committed docs/ "
+                         "is not what generate produces now")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+    p.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=argparse.SUPPRESS)
+
+    p = command("serve", "live preview on localhost; rebuilds when a seed or editorial "
+                         "file changes")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs for faster rebuilds")
+    return top
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from . import commands  # imported late: `--help` stays fast
+
+    try:
+        warnings = getattr(commands, args.command)(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"Error: {problem}", file=sys.stderr)
+        return 1
+    except BriefingError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the previous output is untouched.", file=sys.stderr)
+        return 130
+    warnings = warnings or []
+    for problem in warnings:
+        print(f"{'Error' if args.strict else 'Warning'}: {problem}", file=sys.stderr)
+    return 1 if (warnings and args.strict) else 0
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)

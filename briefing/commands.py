@@ -1,0 +1,132 @@
+"""The body of each command: load what it needs and call the pipeline.
+
+Each returns the warnings to print (the command line decides whether `--strict` makes
+them fatal) and raises `BriefingError` for anything that stops it.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import pdf, pipeline, site
+from .errors import BriefingError, InputError, Problem, display_path
+from .output import read_tree, replace_tree
+from .render import pdf_name, render
+
+
+def generate(args) -> list[Problem]:
+    corpus = pipeline.generate(args.seeds, args.out)
+    print(f"generated {len(corpus.documents)} documents into {display_path(args.out)}")
+    return corpus.warnings
+
+
+def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Problem]:
+    """generate into docs/, then both sites and the PDFs into site/ (swapped in whole)."""
+    from .cli import DEFAULT_DOCS, DEFAULT_SITE
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    if corpus.warnings and args.strict:
+        return corpus.warnings
+    files = render(corpus)
+    site_dir = site_dir or DEFAULT_SITE
+
+    def fill_site(folder: Path) -> None:
+        # The site is built from docs/ as generated now; docs/ is swapped in only when the
+        # whole site (and PDFs) succeeded, so a failed build changes nothing.
+        replace_tree(DEFAULT_DOCS, lambda docs: _write(docs, files))
+        site.build_sites(folder)
+        shutil.copyfile(DEFAULT_DOCS / "corpus.json", folder / "corpus.json")
+        if with_pdf:
+            pdf.write_pdf(corpus, "zh", folder / "pdf" / pdf_name("zh"))
+            pdf.write_pdf(corpus, "en", folder / "en" / "pdf" / pdf_name("en"))
+
+    replace_tree(site_dir, fill_site)
+    print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
+          f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
+    return corpus.warnings
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    from .output import write_files
+
+    write_files(folder, files)
+
+
+def check(args) -> list[Problem]:
+    """Validate editorial files (analysis loads them all) and compare docs/ with generate."""
+    corpus = pipeline.analyse_corpus(args.seeds)
+    expected = render(corpus)
+    actual = read_tree(args.docs)
+    problems = []
+    for rel in sorted(set(expected) | set(actual)):
+        where = display_path(args.docs / rel)
+        if rel not in actual:
+            problems.append(Problem(where, None, "missing; run: python build.py generate"))
+        elif rel not in expected:
+            problems.append(Problem(where, None, "is not produced by generate any more; "
+                                                 "run: python build.py generate"))
+        elif actual[rel] != expected[rel]:
+            line = _first_difference(actual[rel], expected[rel])
+            problems.append(Problem(where, line, "differs from what generate produces now; "
+                                                 "run: python build.py generate"))
+    if problems:
+        raise InputError(problems)
+    print(f"check: {len(corpus.documents)} documents, editorial files valid, docs/ up to date")
+    return corpus.warnings
+
+
+def _first_difference(a: str, b: str) -> int:
+    for n, (x, y) in enumerate(zip(a.split("\n"), b.split("\n")), start=1):
+        if x != y:
+            return n
+    return min(a.count("\n"), b.count("\n")) + 1
+
+
+def serve(args) -> list[Problem]:
+    """Build, serve site/ on 127.0.0.1, rebuild whenever a seed or editorial file changes."""
+    from .cli import DEFAULT_SITE
+
+    def rebuild():
+        try:
+            for problem in build(args, with_pdf=not args.no_pdf):
+                print(f"Warning: {problem}", file=sys.stderr)
+        except InputError as exc:
+            for problem in exc.problems:
+                print(f"Error: {problem}", file=sys.stderr)
+        except BriefingError as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+
+    rebuild()
+    handler = functools.partial(_QuietHandler, directory=str(DEFAULT_SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)",
+          flush=True)
+    seen = _snapshot(args.seeds)
+    try:
+        while True:
+            time.sleep(1)
+            now = _snapshot(args.seeds)
+            if now != seen:
+                seen = now
+                print("change in seeds/: rebuilding", flush=True)
+                rebuild()
+                print("rebuilt", flush=True)
+    finally:
+        server.shutdown()
+
+
+def _snapshot(folder: Path) -> dict:
+    """(size, mtime) of every file below `folder`: cheap polling, no extra dependency."""
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass

@@ -1,0 +1,204 @@
+"""Editorial files: what editors write about the seeds, as YAML, loaded safely.
+
+* `seeds/themes.yml` — the theme taxonomy;
+* `seeds/editorial/<document id>.yml` — curation of one document (titles, for now).
+
+YAML is untrusted input: it is loaded with a safe loader that also refuses duplicate keys
+and aliases (no alias bombs), and every problem is reported as `file:line: message` with
+the valid keys listed. All problems of all files are collected before failing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent
+
+from .errors import EditorialError, Problem, display_path
+from .model import LANGUAGES, Theme
+
+EDITORIAL_DIR = "editorial"
+THEMES_FILE = "themes.yml"
+MAX_BYTES = 1_000_000  # an editorial file is a page of text; anything larger is a mistake
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and duplicate keys and remembers where values stand."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError("while reading", None,
+                                       "aliases (*name) are not allowed in editorial files",
+                                       event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.MarkedYAMLError("while reading a mapping", node.start_mark,
+                                           f"duplicate key {key!r}", key_node.start_mark)
+            seen[key] = key_node
+        mapping = super().construct_mapping(node, deep=deep)
+        return _Located(mapping, {k: n.start_mark.line + 1 for k, n in seen.items()},
+                        node.start_mark.line + 1)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                              _StrictLoader.construct_mapping)
+
+
+class _Located(dict):
+    """A mapping that knows the line of each key (1-based) and of itself."""
+
+    def __init__(self, data, lines, line):
+        super().__init__(data)
+        self.lines = lines
+        self.line = line
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+def load_yaml(path: Path):
+    """Load one YAML file, or raise EditorialError with its file and line."""
+    where = display_path(path)
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise EditorialError(Problem(where, None, f"is larger than {MAX_BYTES} bytes; "
+                                                  "an editorial file should be a page of text"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EditorialError(Problem(where, data[:exc.start].count(b"\n") + 1,
+                                     "is not UTF-8; save it as UTF-8")) from None
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise EditorialError(Problem(where, line, f"invalid YAML: {exc.problem}")) from None
+    except yaml.YAMLError as exc:
+        raise EditorialError(Problem(where, None, f"invalid YAML: {exc}")) from None
+
+
+class _Checker:
+    """Collects schema problems of one file instead of stopping at the first."""
+
+    def __init__(self, path: Path):
+        self.where = display_path(path)
+        self.problems: list[Problem] = []
+
+    def fail(self, line, message):
+        self.problems.append(Problem(self.where, line, message))
+
+    def mapping(self, value, line, what, allowed, required=()):
+        if not isinstance(value, dict):
+            self.fail(line, f"{what} must be a mapping with keys {', '.join(allowed)}")
+            return {}
+        for key in value:
+            if key not in allowed:
+                self.fail(value.line_of(key), f"unknown key {key!r} in {what}; "
+                                              f"valid keys: {', '.join(allowed)}")
+        for key in required:
+            if key not in value:
+                self.fail(value.line, f"{what} needs the key {key!r}")
+        return value
+
+    def text(self, value, line, what, optional=False):
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(line, f"{what} must be a non-empty text"
+                      + (" (or left out)" if optional else ""))
+            return None
+        return value.strip()
+
+    def per_language(self, value, line, what, optional=True):
+        value = self.mapping(value, line, what, LANGUAGES)
+        return {lang: self.text(value.get(lang), value.line_of(lang) if value else line,
+                                f"{what}.{lang}", optional=optional) for lang in LANGUAGES}
+
+
+# --- the theme taxonomy --------------------------------------------------------------
+
+THEME_KEYS = ("id", "name", "description", "phrases")
+
+
+def load_themes(seeds_dir: Path) -> list[Theme]:
+    """The taxonomy in `seeds/themes.yml`; none when the folder has no such file."""
+    path = seeds_dir / THEMES_FILE
+    if not path.is_file():
+        return []
+    data = load_yaml(path)
+    check = _Checker(path)
+    themes: list[Theme] = []
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        check.fail(1, "must be a mapping with a list under 'themes'")
+        raise EditorialError(check.problems)
+    seen: set[str] = set()
+    for entry in data["themes"]:
+        line = getattr(entry, "line", data.line_of("themes"))
+        entry = check.mapping(entry, line, "a theme", THEME_KEYS, required=THEME_KEYS)
+        theme_id = check.text(entry.get("id"), entry.line_of("id") if entry else line, "id")
+        if theme_id in seen:
+            check.fail(entry.line_of("id"), f"theme id {theme_id!r} is used twice")
+        seen.add(theme_id)
+        name = check.per_language(entry.get("name"), line, "name", optional=False)
+        description = check.per_language(entry.get("description"), line, "description",
+                                         optional=False)
+        phrases = check.mapping(entry.get("phrases"), line, "phrases", LANGUAGES, LANGUAGES)
+        lists = {}
+        for lang in LANGUAGES:
+            items = phrases.get(lang) if phrases else None
+            if not isinstance(items, list) or not all(isinstance(i, str) and i.strip()
+                                                      for i in items):
+                check.fail(phrases.line_of(lang) if phrases else line,
+                           f"phrases.{lang} must be a list of texts")
+                items = []
+            lists[lang] = [i.strip() for i in items]
+        if entry and theme_id:
+            themes.append(Theme(theme_id, name, description, lists))
+    if check.problems:
+        raise EditorialError(check.problems)
+    return themes
+
+
+# --- per-document editorial files -------------------------------------------------------
+
+DOCUMENT_KEYS = ("title",)
+
+
+@dataclass
+class DocumentEdits:
+    """What an editor wrote about one document."""
+
+    path: str  #: shown in messages and linked as the page's "edit" target
+    document_id: str
+    title: dict[str, str | None] = field(default_factory=dict)
+
+
+def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
+    """Every `seeds/editorial/*.yml`, checked against the schema; all problems at once."""
+    folder = seeds_dir / EDITORIAL_DIR
+    if not folder.is_dir():
+        return []
+    edits, problems = [], []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            data = load_yaml(path)
+        except EditorialError as exc:
+            problems.extend(exc.problems)
+            continue
+        check = _Checker(path)
+        data = check.mapping(data, 1, "the editorial file", DOCUMENT_KEYS)
+        title = (check.per_language(data.get("title"), data.line_of("title"), "title")
+                 if data and "title" in data else {})
+        problems.extend(check.problems)
+        edits.append(DocumentEdits(display_path(path), path.stem, title))
+    if problems:
+        raise EditorialError(problems)
+    return edits

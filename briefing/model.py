@@ -1,0 +1,139 @@
+"""Plain data passed between the pipeline's stages.
+
+Each stage takes these objects and returns new ones; none of them does I/O. Field names that
+also appear in `corpus.json` keep the names of its schema (`schema/corpus.schema.json`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass
+class Seed:
+    """A seed file as read from disk (stage `read`)."""
+
+    path: Path
+    name: str  #: file name, e.g. `000_80a0138ffffb83b7.txt`; shown in every message
+    id: str  #: stable slug derived from the name; the id of its (first) document
+    text: str  #: decoded text, line endings normalised to `\n`, no BOM
+    encoding: str  #: the encoding detected (`utf-8`, `utf-16`, `gb18030`, `big5`)
+    script: str  #: `Hans`, `Hant` or `Latn`: the raw file's writing system
+    language: str  #: `zh` or `en`
+
+
+@dataclass
+class Block:
+    """A run of text on its way to becoming a paragraph, with the seed lines it came from.
+
+    `first_line`/`last_line` are 1-based line numbers in the raw seed, so every cleaned
+    paragraph traces back to its lines.
+    """
+
+    text: str
+    first_line: int
+    last_line: int
+    kind: str = "text"  #: `text`, `heading`, or a kind the splitter gives (`toc`, `byline`...)
+
+
+@dataclass
+class Change:
+    """One edit a fixer made (stage `clean`): the provenance log."""
+
+    fixer: str
+    line: int  #: line in the raw seed where the edited text stands
+    before: str
+    after: str
+
+
+@dataclass
+class Flag:
+    """A span that looks corrupted but could not be repaired: kept, and shown to the editor."""
+
+    kind: str  #: e.g. `question-mark-in-han`, `latin-in-han`
+    line: int
+    span: str  #: the suspicious text itself
+    context: str  #: a few characters either side
+
+
+@dataclass
+class CleanSeed:
+    """A seed after cleaning: blocks of text plus everything the cleaner did and doubted."""
+
+    seed: Seed
+    blocks: list[Block]
+    changes: list[Change] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    conversion: str | None = None  #: OpenCC configuration used to reach Simplified, if any
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a document, in its original language (Chinese in Simplified)."""
+
+    id: str  #: stable within the document: `p1`, `p2`...
+    kind: str  #: `text` or `heading`
+    text: str
+    lines: tuple[int, int]  #: first and last line in the raw seed
+    traditional: str | None = None  #: the cleaned Traditional text, when the seed was Hant
+
+
+@dataclass
+class Link:
+    """A cross-link from one document to another, with the reason a reader is shown."""
+
+    target: str  #: a document id
+    kind: str  #: `part-of`, `has-part`, `related`...
+    note: str = ""  #: why the link exists, in plain words
+
+
+@dataclass
+class Theme:
+    """One theme of the editors' taxonomy (`seeds/themes.yml`)."""
+
+    id: str
+    name: dict[str, str]  #: per language
+    description: dict[str, str]
+    phrases: dict[str, list[str]]  #: phrases that signal the theme, per language
+
+
+@dataclass
+class Document:
+    """One document of the corpus: a seed, or one article of a compilation."""
+
+    id: str
+    source: str  #: seed file name
+    language: str
+    script: str
+    title: dict[str, str | None]  #: per language; None where nobody has given one
+    date: str | None = None  #: ISO `YYYY-MM-DD`
+    authors: list[str] = field(default_factory=list)
+    publication: str | None = None
+    editor: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    kind: str = "article"  #: `article` or `compilation`
+    parent: str | None = None  #: the compilation an article belongs to
+    parts: list[str] = field(default_factory=list)  #: a compilation's articles, in order
+    themes: list[str] = field(default_factory=list)
+    theme_scores: dict[str, int] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
+    editorial_path: str | None = None  #: the editorial file this document's curation comes from
+
+
+@dataclass
+class Corpus:
+    """Everything the writing stages need, computed before anything is written."""
+
+    documents: list[Document]
+    themes: list[Theme]
+    cleaned: list[CleanSeed]  #: per seed, for the provenance report
+    warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)

@@ -1,0 +1,48 @@
+"""Stage 9, pdf: a printable digest per language, made by WeasyPrint with real CJK fonts.
+
+The digest is rendered from the same corpus as the site (templates/pdf/), so print and
+screen never disagree. Fonts come from the system (Debian's fonts-noto-cjk); WeasyPrint
+embeds the subset it uses, so the PDF reads the same on any machine.
+"""
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+from .errors import ToolError
+from .model import Corpus
+from .render import TEMPLATES, display_title, environment, load_strings
+
+CJK_FAMILIES = {"zh": "Noto Serif CJK SC", "en": "Noto Serif CJK SC"}
+
+
+def check_fonts() -> None:
+    """Stop with the command to run when the CJK font is missing (else: boxes in the PDF)."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
+                               text=True, check=False).stdout
+    except FileNotFoundError:
+        found = ""
+    if "Noto Serif CJK SC" not in found or "Noto Sans CJK SC" not in found:
+        raise ToolError("the CJK fonts for the PDF are missing; run: "
+                        "apt-get install -y fonts-noto-cjk  (or: make build, which does it)")
+
+
+def digest_html(corpus: Corpus, lang: str) -> str:
+    strings = load_strings()
+    documents = [{"doc": d, "title": display_title(d, lang, strings),
+                  "pending": d.language != lang} for d in corpus.documents]
+    return environment().get_template("pdf/digest.html.j2").render(
+        t=strings[lang], lang=lang, documents=documents)
+
+
+def write_pdf(corpus: Corpus, lang: str, path: Path) -> None:
+    import weasyprint  # imported here: the other stages must not pay for loading it
+
+    check_fonts()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html = weasyprint.HTML(string=digest_html(corpus, lang), base_url=str(TEMPLATES / "pdf"))
+    html.write_pdf(str(path))

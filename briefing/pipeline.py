@@ -1,0 +1,59 @@
+"""The whole pipeline, top to bottom. All reading and analysis happen before any writing.
+
+    read -> clean -> split -> analyze -> curate -> link   (analyse_corpus: no I/O but reading)
+    render -> write docs/                                 (generate)
+    site (MkDocs, both languages) -> pdf (WeasyPrint)     (build)
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import editorial
+from .analyze import analyze
+from .clean import clean
+from .curate import curate
+from .errors import Problem, SeedError, display_path
+from .link import link
+from .model import Corpus
+from .output import replace_tree, write_files
+from .read import find_seeds, read_seed
+from .render import render
+from .split import split
+
+log = logging.getLogger("briefing")
+
+
+def analyse_corpus(seeds_dir: Path) -> Corpus:
+    """Read, clean, split, analyze, curate and link every seed of a folder.
+
+    A seed that cannot be read is reported as a warning and left out, so one bad file among
+    many does not stop the run (`--strict` makes warnings fatal). Problems in editorial files
+    stop the run: they are the editors' own and must be fixed.
+    """
+    seeds_dir = Path(seeds_dir)
+    seeds, warnings = [], []
+    for path in find_seeds(seeds_dir):
+        try:
+            seeds.append(read_seed(path))
+        except SeedError as exc:
+            warnings.extend(Problem(p.path, p.line, p.message + " (skipped; the build goes on)")
+                            for p in exc.problems)
+    if not seeds:
+        raise SeedError(warnings or [Problem(display_path(seeds_dir), None,
+                                             "holds no seed (.txt) files; add at least one")])
+    cleaned = [clean(seed) for seed in seeds]
+    documents = [doc for c in cleaned for doc in split(c)]
+    themes = editorial.load_themes(seeds_dir)
+    documents = analyze(documents, themes)
+    documents = curate(documents, editorial.load_document_edits(seeds_dir))
+    documents = link(documents)
+    return Corpus(documents=documents, themes=themes, cleaned=cleaned, warnings=warnings)
+
+
+def generate(seeds_dir: Path, out_dir: Path) -> Corpus:
+    """Seeds -> Markdown pages for both languages plus corpus.json, replacing `out_dir`."""
+    corpus = analyse_corpus(seeds_dir)
+    files = render(corpus)
+    replace_tree(Path(out_dir), lambda folder: write_files(folder, files))
+    return corpus

@@ -1,0 +1,173 @@
+"""Stage 7, render: the corpus -> Markdown pages for both languages plus `corpus.json`.
+
+Rendering is pure: it returns `{relative path: text}` and writes nothing, so `generate`
+can replace its output atomically and `check` can compare without writing.
+
+Seed and editorial text is untrusted. It reaches Markdown only through the filters below,
+which make sure it stays text: `html_text` for raw HTML blocks (Python-Markdown leaves their
+content alone), `inline_md` for headings and link texts (every ASCII punctuation mark becomes
+a character reference, so no Markdown, HTML or extension syntax survives), `front_matter`
+for YAML front matter (escaped, since the theme prints page titles as HTML).
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .model import LANGUAGES, Corpus, Document
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SCHEMA_VERSION = 1
+
+
+def html_text(value) -> str:
+    """Text for the inside of an HTML element, on one line.
+
+    >>> html_text('<script>alert("x")</script> & more')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more'
+    """
+    return html.escape(" ".join(str(value).split("\n")), quote=True)
+
+
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def inline_md(value) -> str:
+    """Text for a Markdown heading or link text: ASCII punctuation as character references.
+
+    >>> inline_md("# [x](javascript:y) *a* {{ b }}")
+    '&#35; &#91;x&#93;&#40;javascript&#58;y&#41; &#42;a&#42; &#123;&#123; b &#125;&#125;'
+    """
+    return _ASCII_PUNCT.sub(lambda m: f"&#{ord(m.group(0))};", " ".join(str(value).split()))
+
+
+def front_matter(values: dict) -> str:
+    """YAML front matter lines with HTML-escaped values (the theme prints them unescaped)."""
+    escaped = {k: html.escape(" ".join(str(v).split()), quote=False) for k, v in values.items()}
+    return yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000).strip()
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             autoescape=False)
+    env.filters.update(html_text=html_text, inline_md=inline_md, front_matter=front_matter)
+    return env
+
+
+def load_strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+
+
+def pdf_name(lang: str) -> str:
+    return f"briefing-{lang}.pdf"
+
+
+def display_title(doc: Document, lang: str, strings: dict) -> str:
+    """The title a reader of `lang` sees: theirs, else the original's, else a placeholder."""
+    return doc.title.get(lang) or doc.title.get(doc.language) or strings[lang]["untitled"]
+
+
+def render(corpus: Corpus) -> dict[str, str]:
+    """Every generated file, as {path relative to the output folder: text}."""
+    env = environment()
+    strings = load_strings()
+    files: dict[str, str] = {}
+    by_id = {d.id: d for d in corpus.documents}
+    themes = {t.id: t for t in corpus.themes}
+    for lang in LANGUAGES:
+        t = strings[lang]
+        files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
+            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
+        files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
+            t=t, lang=lang, themes=theme_entries(corpus, lang, strings))
+        for doc in corpus.documents:
+            files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
+                "site/document.md.j2").render(
+                t=t, lang=lang, doc=doc, base="../",
+                page_title=display_title(doc, lang, strings),
+                title_note=t["title_editorial"] if doc.title_origin.get(lang) == "editorial"
+                and not doc.title.get(doc.language) else "",
+                pending=doc.language != lang,
+                themes=[themes[i] for i in doc.themes if i in themes],
+                links=link_groups(doc, by_id, lang, strings))
+    files["corpus.json"] = corpus_json(corpus)
+    files["jieba-userdict.txt"] = jieba_userdict(corpus)
+    return files
+
+
+def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
+    """Documents in corpus order; a compilation's articles are indented under it."""
+    return [{"id": d.id, "title": display_title(d, lang, strings), "date": d.date,
+             "depth": 1 if d.parent else 0} for d in corpus.documents]
+
+
+def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
+    entries = []
+    for theme in corpus.themes:
+        docs = sorted((d for d in corpus.documents if theme.id in d.themes),
+                      key=lambda d: (-d.theme_scores[theme.id], d.id))
+        entries.append({"id": theme.id, "name": theme.name, "description": theme.description,
+                        "entries": [{"id": d.id, "title": display_title(d, lang, strings),
+                                     "score": d.theme_scores[theme.id]} for d in docs]})
+    return entries
+
+
+LINK_LABELS = {"part-of": "part_of", "has-part": "parts", "related": "related"}
+
+
+def link_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
+    groups = []
+    for kind, label in LINK_LABELS.items():
+        items = [{"target": l.target, "note": l.note,
+                  "title": display_title(by_id[l.target], lang, strings)}
+                 for l in doc.links if l.kind == kind and l.target in by_id]
+        if items:
+            groups.append({"label": strings[lang][label], "items": items})
+    return groups
+
+
+def corpus_record(doc: Document) -> dict:
+    """One document as `corpus.json` has it (see schema/corpus.schema.json)."""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "kind": doc.kind,
+        "language": doc.language,
+        "script": doc.script,
+        "title": {lang: doc.title.get(lang) for lang in LANGUAGES},
+        "date": doc.date,
+        "authors": list(doc.authors),
+        "publication": doc.publication,
+        "editor": doc.editor,
+        "parent": doc.parent,
+        "parts": list(doc.parts),
+        "paragraphs": [
+            {"id": p.id, "kind": p.kind, "text": p.text, "lines": list(p.lines),
+             **({"traditional": p.traditional} if p.traditional is not None else {})}
+            for p in doc.paragraphs],
+        "themes": list(doc.themes),
+        "links": [{"target": l.target, "kind": l.kind, "note": l.note} for l in doc.links],
+    }
+
+
+def corpus_json(corpus: Corpus) -> str:
+    data = {
+        "version": SCHEMA_VERSION,
+        "themes": [{"id": t.id, "name": t.name, "description": t.description}
+                   for t in corpus.themes],
+        "documents": [corpus_record(d) for d in corpus.documents],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def jieba_userdict(corpus: Corpus) -> str:
+    """Chinese theme phrases as one search term each (`新质生产力`, `具身智能`)."""
+    words = sorted({p for t in corpus.themes for p in t.phrases.get("zh", [])
+                    if re.fullmatch(r"[\u4e00-\u9fff]{2,}", p)})
+    return "".join(f"{w} 100000\n" for w in words)

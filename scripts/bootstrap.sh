@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Prepare this checkout to build or test: a virtual environment with the pinned Python
+# packages, and the few Debian packages the build needs beyond Python.
+#
+#   scripts/bootstrap.sh build   # venv + CJK fonts (WeasyPrint embeds them in the PDFs)
+#   scripts/bootstrap.sh test    # the same + Debian's chromium (the browser tests drive it)
+#
+# Each step is skipped when already done, so `make build` / `make test` stay fast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose=${1:-build}
+venv=.venv
+lock=requirements.lock
+
+# --- Debian packages -------------------------------------------------------------
+# fonts-noto-cjk: real CJK glyphs for the PDF digests (without it Chinese prints as boxes).
+# libpango-1.0-0: WeasyPrint's text layout (present on the stock image; checked anyway).
+# chromium: the browser the Playwright tests drive; Playwright's own browser download is
+# not used (it cannot be fetched here, and Debian's build is what readers' machines have).
+need=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+if [ "$purpose" = test ]; then
+  need+=(chromium)
+fi
+missing=()
+for pkg in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "bootstrap: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "bootstrap: missing Debian packages: ${missing[*]}" >&2
+    echo "bootstrap: run this, then try again:  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# --- Python ------------------------------------------------------------------------
+python=${PYTHON:-python3}
+if [ ! -x "$venv/bin/python" ]; then
+  echo "bootstrap: creating $venv"
+  "$python" -m venv "$venv"
+fi
+stamp="$venv/.requirements.lock"
+if ! cmp -s "$lock" "$stamp"; then
+  echo "bootstrap: installing pinned Python packages from $lock"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$lock"
+  cp "$lock" "$stamp"
+fi
