@@ -10,8 +10,10 @@ from dataclasses import replace
 
 from .model import Document, Paragraph, Theme
 
-#: A theme is tagged when its phrases occur at least this often in a document.
+#: A theme is tagged when its phrases occur at least this often in a document, and at
+#: least once per THEME_CHARS_PER_HIT characters (a long compilation mentions everything).
 MIN_THEME_SCORE = 2
+THEME_CHARS_PER_HIT = 1500
 
 TITLE_MAX = {"zh": 60, "en": 200}
 SENTENCE_END = tuple("。！？.!?”\"")
@@ -70,13 +72,14 @@ def renumber(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def tag_themes(doc: Document, themes: list[Theme]) -> Document:
-    """Score each theme by how often its phrases occur; keep those at MIN_THEME_SCORE+."""
+    """Score each theme by how often its phrases occur; keep the frequent ones."""
     text = "\n".join([doc.title.get(doc.language) or ""] + [p.text for p in doc.paragraphs])
     scores = {}
+    needed = max(MIN_THEME_SCORE, -(-len(text) // THEME_CHARS_PER_HIT))
     for theme in themes:
         score = sum(count_phrase(text, phrase, doc.language)
                     for phrase in theme.phrases.get(doc.language, []))
-        if score >= MIN_THEME_SCORE:
+        if score >= needed:
             scores[theme.id] = score
     ranked = sorted(scores, key=lambda t: (-scores[t], t))
     return replace(doc, themes=ranked, theme_scores={t: scores[t] for t in ranked})

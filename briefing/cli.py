@@ -7,10 +7,10 @@ never as a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import __doc__ as package_doc
 from .errors import BriefingError, InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
                          "file changes")
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs for faster rebuilds")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
     return top
 
 
@@ -70,12 +71,14 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; the previous output is untouched.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not a bad input: say so, without a wall of traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"Error: internal error (this is a bug in the generator, not in your files): "
+              f"{type(exc).__name__}: {exc}. Rerun with BRIEFING_DEBUG=1 for the traceback.",
+              file=sys.stderr)
+        return 70
     warnings = warnings or []
     for problem in warnings:
         print(f"{'Error' if args.strict else 'Warning'}: {problem}", file=sys.stderr)
     return 1 if (warnings and args.strict) else 0
-
-
-def print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)

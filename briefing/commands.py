@@ -20,7 +20,7 @@ from .render import pdf_name, render
 
 
 def generate(args) -> list[Problem]:
-    corpus = pipeline.generate(args.seeds, args.out)
+    corpus = pipeline.generate(args.seeds, args.out, strict=args.strict)
     print(f"generated {len(corpus.documents)} documents into {display_path(args.out)}")
     return corpus.warnings
 
@@ -31,7 +31,7 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
 
     corpus = pipeline.analyse_corpus(args.seeds)
     if corpus.warnings and args.strict:
-        return corpus.warnings
+        raise InputError(corpus.warnings)
     files = render(corpus)
     site_dir = site_dir or DEFAULT_SITE
 

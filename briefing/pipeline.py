@@ -13,7 +13,7 @@ from . import editorial
 from .analyze import analyze
 from .clean import clean
 from .curate import curate
-from .errors import Problem, SeedError, display_path
+from .errors import InputError, Problem, SeedError, display_path
 from .link import link
 from .model import Corpus
 from .output import replace_tree, write_files
@@ -51,9 +51,14 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     return Corpus(documents=documents, themes=themes, cleaned=cleaned, warnings=warnings)
 
 
-def generate(seeds_dir: Path, out_dir: Path) -> Corpus:
-    """Seeds -> Markdown pages for both languages plus corpus.json, replacing `out_dir`."""
+def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:
+    """Seeds -> Markdown pages for both languages plus corpus.json, replacing `out_dir`.
+
+    With `strict`, any warning stops the run before anything is written.
+    """
     corpus = analyse_corpus(seeds_dir)
+    if strict and corpus.warnings:
+        raise InputError(corpus.warnings)
     files = render(corpus)
     replace_tree(Path(out_dir), lambda folder: write_files(folder, files))
     return corpus

@@ -128,7 +128,7 @@ def link_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[di
                   "title": display_title(by_id[l.target], lang, strings)}
                  for l in doc.links if l.kind == kind and l.target in by_id]
         if items:
-            groups.append({"label": strings[lang][label], "items": items})
+            groups.append({"label": strings[lang][label], "entries": items})
     return groups
 
 

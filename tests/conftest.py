@@ -1,0 +1,54 @@
+"""Shared test helpers. Tests run the real pipeline on real files; nothing is mocked."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `build.py` as a user would, in its own process."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The project's seed files (texts only, no editorial files) in a scratch folder."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's own files, for tests that run commands writing docs/ and site/."""
+    def ignore(folder, names):
+        skipped = {"__pycache__"}
+        if Path(folder) == ROOT:  # build outputs and tools live only at the top
+            skipped |= {n for n in names if n in (".venv", ".git", "site") or n.startswith(".")}
+        return [n for n in names if n in skipped]
+
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """`build.py build` run once, in a copy of the project (the working tree is not touched).
+
+    Returns the copy's root: its site/ holds both sites and the PDFs.
+    """
+    root = copy_project(tmp_path_factory.mktemp("project") / "briefing")
+    result = subprocess.run([sys.executable, "build.py", "build"], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root

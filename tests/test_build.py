@@ -1,0 +1,79 @@
+"""`build`: both sites by real MkDocs (--strict), and the PDFs by WeasyPrint with CJK fonts."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.slow
+
+
+def corpus(root):
+    return json.loads((root / "docs" / "corpus.json").read_text(encoding="utf-8"))
+
+
+def test_both_sites_have_a_page_for_every_document(built_project):
+    site = built_project / "site"
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
+    for doc in corpus(built_project)["documents"]:
+        zh = (site / "documents" / f"{doc['id']}.html").read_text(encoding="utf-8")
+        en = (site / "en" / "documents" / f"{doc['id']}.html").read_text(encoding="utf-8")
+        assert '<html lang="zh"' in zh and '<html lang="en"' in en
+        first = doc["paragraphs"][0]["text"]
+        assert first[:12].replace('"', "&quot;") in zh and first[:12].replace('"', "&quot;") in en
+
+
+def test_the_site_loads_nothing_from_other_hosts(built_project):
+    site = built_project / "site"
+    for page in list(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert not re.match(r"(https?:)?//", url), f"{page}: {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_language_switch_links_point_to_the_same_page(built_project):
+    site = built_project / "site"
+    doc_id = corpus(built_project)["documents"][0]["id"]
+    zh = (site / "documents" / f"{doc_id}.html").read_text(encoding="utf-8")
+    en = (site / "en" / "documents" / f"{doc_id}.html").read_text(encoding="utf-8")
+    assert f'href="../en/documents/{doc_id}.html" hreflang="en"' in zh
+    assert f'href="../../documents/{doc_id}.html" hreflang="zh"' in en
+
+
+def pdf_fonts(reader):
+    fonts = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            embedded = bool(descriptor) and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
+
+
+@pytest.mark.parametrize("lang, path", [("zh", "pdf/briefing-zh.pdf"),
+                                        ("en", "en/pdf/briefing-en.pdf")])
+def test_pdf_has_extractable_chinese_and_embedded_cjk_font(built_project, lang, path):
+    reader = PdfReader(built_project / "site" / path)
+    text = "".join(page.extract_text() for page in reader.pages)
+    docs = corpus(built_project)["documents"]
+    chinese = next(d for d in docs if d["language"] == "zh")
+    english = next(d for d in docs if d["language"] == "en")
+    # Real Chinese text comes back out (not boxes or missing glyphs), English too.
+    assert chinese["paragraphs"][1]["text"][:15] in text.replace("\n", "")
+    assert english["paragraphs"][0]["text"][:40] in text.replace("\n", " ")
+    fonts = pdf_fonts(reader)
+    cjk = [name for name in fonts if "CJK" in name]
+    assert cjk, fonts
+    assert all(fonts[name] for name in cjk), fonts
+
+
+def test_corpus_json_is_published_with_the_site(built_project):
+    assert (built_project / "site" / "corpus.json").read_bytes() == \
+        (built_project / "docs" / "corpus.json").read_bytes()
