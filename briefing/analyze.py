@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .model import Document, Paragraph, Theme
+from .script import TO_SIMPLIFIED, convert
 
 #: A theme is tagged when its phrases occur at least this often in a document, and at
 #: least once per THEME_CHARS_PER_HIT characters (a long compilation mentions everything).
@@ -27,21 +28,63 @@ def analyze(documents: list[Document], themes: list[Theme]) -> list[Document]:
 
 
 def find_metadata(doc: Document) -> Document:
-    """Title (a short first line that is not a sentence) and date (in the first lines)."""
+    """Title, date, publication, authors and editors, from what the seed prints."""
     paragraphs = list(doc.paragraphs)
     title = {**doc.title}
     if title.get(doc.language) is None and len(paragraphs) > 1 and is_title(paragraphs[0],
                                                                           doc.language):
         title[doc.language] = paragraphs.pop(0).text
-    date = doc.date
+    found = read_metadata_lines(doc)
+    date = doc.date or found.pop("date", None)
     for index, para in enumerate(paragraphs[:3]):
-        found = parse_date(para.text)
-        if found and date is None:
-            date = found
-            if DATE_ONLY.fullmatch(para.text):
-                paragraphs.pop(index)
+        if date:
             break
-    return replace(doc, title=title, date=date, paragraphs=renumber(paragraphs))
+        date = parse_date(para.text)
+        if date and DATE_ONLY.fullmatch(para.text):
+            paragraphs.pop(index)
+    return replace(doc, title=title, date=date, paragraphs=renumber(paragraphs),
+                   publication=doc.publication or found.get("publication"),
+                   authors=doc.authors or found.get("authors", []),
+                   editors=doc.editors or found.get("editors", []))
+
+
+def read_metadata_lines(doc: Document) -> dict:
+    """What the metadata lines (datelines, source, editor and credit lines) say."""
+    found: dict = {}
+    to_simplified = TO_SIMPLIFIED.get(doc.script)
+    for block in doc.metadata_lines:
+        text = convert(block.text, to_simplified)
+        date = parse_date(text)
+        if date and "date" not in found:
+            found["date"] = date
+        for key, pattern in METADATA_PATTERNS:
+            for match in pattern.finditer(text):
+                value = match.group("value").strip()
+                if key == "publication":
+                    found.setdefault("publication", value)
+                else:
+                    # Chinese names are separated by spaces; English ones contain them.
+                    separator = r"\s*(?:,|;|\band\b)\s*" if re.search("[A-Za-z]", value) \
+                        else r"[ 、，,]+"
+                    names = [n.strip() for n in re.split(separator, value) if n.strip()]
+                    found.setdefault(key, [])
+                    found[key] += [n for n in names if n not in found[key]]
+    return found
+
+
+#: What metadata lines say, per field. Labels in both scripts are matched after conversion
+#: to Simplified. Each value stops at the next label.
+_LABEL = r"(?=\s*(?:责任编辑|编辑|来源|Responsible editor|Edit|Source|总监制|监制|制片人|执笔)\s*[:：丨]|$)"
+METADATA_PATTERNS = [
+    ("publication", re.compile(r"(?:^|\s)(?:来源|Source)\s*[:：]\s*(?P<value>.+?)" + _LABEL)),
+    ("publication", re.compile(r"^(?P<value>\S+?)(?:讯)\s*[(（]")),
+    ("authors", re.compile(r"^\S+?讯\s*[(（](?P<value>[^)）]+)[)）]")),
+    ("authors", re.compile(r"执笔\s*丨\s*(?P<value>.+?)" + _LABEL)),
+    ("authors", re.compile(r"^Text\s*/\s*(?:Our |By )?(?:reporter\s+)?(?P<value>.+)$")),
+    ("editors", re.compile(r"(?<!责任)编辑\s*丨\s*(?P<value>.+?)" + _LABEL)),
+    ("editors", re.compile(r"(?:责任编辑|Responsible editor)\s*[:：]\s*(?P<value>.+?)" + _LABEL)),
+    ("editors", re.compile(r"(?:^|\s)Edit\s*[:：]\s*(?P<value>.+?)" + _LABEL)),
+]
 
 
 DATE_ONLY = re.compile(r"\s*(\d{4}-\d{2}-\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
@@ -50,6 +93,8 @@ DATE_ONLY = re.compile(r"\s*(\d{4}-\d{2}-\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{
 
 def is_title(para: Paragraph, language: str) -> bool:
     text = para.text.strip()
+    if para.kind != "heading":
+        return False
     return 0 < len(text) <= TITLE_MAX[language] and not text.endswith(SENTENCE_END)
 
 

@@ -21,40 +21,61 @@ from . import fixers
 from .model import Block, Change, CleanSeed, Flag, Seed
 from .script import TO_SIMPLIFIED
 
-#: Text fixers, in the order they run. Each takes and returns the text of one block.
-TEXT_FIXERS = [
+#: Character repairs, run before the block fixers (which need the repaired text).
+REPAIR_FIXERS = [
     fixers.unescape_html_entities,
     fixers.remove_html_remnants,
     fixers.remove_pinyin_notes,
+]
+#: Normalisers, run last: white space and punctuation width (spaces are the block fixers'
+#: evidence, so they are normalised only after those ran).
+NORMALIZE_FIXERS = [
     fixers.normalize_whitespace,
     fixers.fix_punctuation_width,
 ]
 
 
-def clean(seed: Seed, text_fixers=None) -> CleanSeed:
-    """Clean one seed: raw lines -> blocks, block fixers, text fixers, flags."""
+def clean(seed: Seed) -> CleanSeed:
+    """Clean one seed: raw lines -> repairs -> block fixers -> normalisers -> flags."""
     result = CleanSeed(seed=seed, blocks=split_lines(seed.text))
+    chinese = seed.language == "zh"
+    result.blocks = apply_text_fixers(result.blocks, REPAIR_FIXERS, chinese, result.changes)
     for block_fixer in fixers.BLOCK_FIXERS:
         result.blocks = block_fixer(result.blocks, seed, result.changes)
-    chinese = seed.language == "zh"
-    blocks = []
-    for block in result.blocks:
-        text = block.text
-        for fixer in (TEXT_FIXERS if text_fixers is None else text_fixers):
-            fixed = fixer(text, chinese) if _takes_language(fixer) else fixer(text)
-            if fixed != text:
-                result.changes.extend(describe_changes(fixer.__name__, block, text, fixed))
-                text = fixed
-        if text.strip():
-            blocks.append(replace(block, text=text))
-        else:
-            result.changes.append(Change("drop_empty_block", block.first_line, block.text, ""))
-    result.blocks = blocks
+    result.blocks = apply_text_fixers(result.blocks, NORMALIZE_FIXERS, chinese, result.changes,
+                                      kinds=("text", "heading"))
+    # Metadata keeps its spaces: they separate names (`閆帥南 王姍姍`).
+    result.blocks = apply_text_fixers(result.blocks, [fixers.fold_spaces], chinese,
+                                      result.changes, kinds=("meta", "source",
+                                                             "distribution"))
     for block in result.blocks:
         result.flags.extend(Flag(kind, block.first_line, span, context)
-                            for kind, span, context in fixers.find_suspicious_spans(block.text))
+                            for kind, span, context in fixers.find_suspicious_spans(block.text,
+                                                                                  seed.script))
     result.conversion = TO_SIMPLIFIED.get(seed.script)
     return result
+
+
+def apply_text_fixers(blocks: list[Block], text_fixers, chinese: bool,
+                      log: list[Change], kinds=None) -> list[Block]:
+    """Run text fixers over the blocks (of `kinds`, or all), logging each edit; drop blocks
+    left empty."""
+    fixed_blocks = []
+    for block in blocks:
+        if kinds is not None and block.kind not in kinds:
+            fixed_blocks.append(block)
+            continue
+        text = block.text
+        for fixer in text_fixers:
+            fixed = fixer(text, chinese) if _takes_language(fixer) else fixer(text)
+            if fixed != text:
+                log.extend(describe_changes(fixer.__name__, block, text, fixed))
+                text = fixed
+        if text.strip():
+            fixed_blocks.append(replace(block, text=text))
+        else:
+            log.append(Change("drop_emptied_block", block.first_line, block.text, ""))
+    return fixed_blocks
 
 
 def split_lines(text: str) -> list[Block]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from . import chardata as cd
 from .model import Block, Change, Seed
@@ -67,6 +69,15 @@ def normalize_whitespace(text: str, chinese: bool) -> str:
     return text
 
 
+def fold_spaces(text: str) -> str:
+    """Fold runs of white space into one space and trim; nothing else.
+
+    >>> fold_spaces("  閆帥南\u3000 王姍姍 ")
+    '閆帥南 王姍姍'
+    """
+    return cd.SPACES.sub(" ", text).strip()
+
+
 def fix_punctuation_width(text: str, chinese: bool) -> str:
     """Full-width punctuation inside Chinese text (GB/T 15834), half-width in English.
 
@@ -100,11 +111,16 @@ def _curl_double_quotes(text: str) -> str:
     return re.sub(rf'"([^"]*[{cd.HAN}][^"]*)"', r"“\1”", text)
 
 
-def find_suspicious_spans(text: str) -> list[tuple[str, str, str]]:
+def find_suspicious_spans(text: str, script: str = "Hans") -> list[tuple[str, str, str]]:
     """Spans that look corrupted but cannot be repaired: (kind, span, context).
 
-    >>> [k for k, s, c in find_suspicious_spans("規;瘧谩爱a學研用金?nèi)祟")]
-    ['question-mark-in-han', 'latin-in-han', 'pinyin-fragment']
+    `?` touching Chinese (a character lost in decoding), lower-case Latin glued to Chinese,
+    pinyin whose character was lost, and improbable characters: in Traditional text one
+    that Big5 lacks (`谩` in `規;瘧谩`), in Simplified text one that neither GB2312 nor Big5
+    has. Nothing is changed; the editor decides (errata).
+
+    >>> [k for k, s, c in find_suspicious_spans("規;瘧谩爱a學研用金?nèi)祟惿", "Hant")]
+    ['question-mark-in-han', 'latin-in-han', 'pinyin-fragment', 'improbable-characters']
     >>> find_suspicious_spans("算力达到748EFLOPS,AI?")
     []
     """
@@ -115,13 +131,51 @@ def find_suspicious_spans(text: str) -> list[tuple[str, str, str]]:
         for match in pattern.finditer(text):
             if kind == "question-mark-in-han" and not re.search(f"[{cd.HAN}]", match.group(0)):
                 continue
-            lo, hi = max(0, match.start() - 8), match.end() + 8
-            found.append((kind, match.group(0), text[lo:hi]))
+            found.append((kind, match.group(0), _context(text, match.start(), match.end())))
+    for match in re.finditer(f"[{cd.HAN}]+", text):
+        run = match.group(0)
+        bad = [i for i, c in enumerate(run) if _improbable(c, script)]
+        for group in _runs(bad):
+            start, end = match.start() + group[0], match.start() + group[-1] + 1
+            found.append(("improbable-characters", text[start:end], _context(text, start, end)))
     return found
 
 
+def _context(text: str, start: int, end: int, width: int = 8) -> str:
+    return text[max(0, start - width): end + width]
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+@lru_cache(maxsize=None)
+def _improbable(char: str, script: str) -> bool:
+    # Traditional web text fits Big5; a character outside it (谩, 爱: Simplified-only forms)
+    # is debris of mis-decoding. Any Chinese text fits GB2312 or Big5 (惿 fits neither).
+    # (Characters such as 云 or 范 are Simplified forms and valid Traditional ones too.)
+    if char in cd.SEPARATOR_HAN:
+        return False
+    encodings = ("big5",) if script == "Hant" else ("gb2312", "big5")
+    for encoding in encodings:
+        try:
+            char.encode(encoding)
+            return False
+        except UnicodeEncodeError:
+            pass
+    return True
+
+
 # --- block fixers -----------------------------------------------------------------------
-# Each takes the blocks of one seed, the seed, and the change log to append to.
+# Each takes the blocks of one seed, the seed, and the change log to append to. They run
+# after the character repairs (entities, HTML remnants, pinyin notes) and before white space
+# and punctuation width are normalised, because spaces are their evidence.
 
 def drop_blank_blocks(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
     """Blocks holding only white space (including ideographic spaces) carry nothing."""
@@ -134,4 +188,262 @@ def drop_blank_blocks(blocks: list[Block], seed: Seed, log: list[Change]) -> lis
     return kept
 
 
-BLOCK_FIXERS = [drop_blank_blocks]
+def mark_contents_lines(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Mark a table of contents: two or more consecutive lines ending in a page number.
+
+    They are not text: the splitter reads them to find a compilation's articles. A single
+    line ending in a number (`全年增长 5`) is left alone.
+    """
+    marked = list(blocks)
+    run: list[int] = []
+    for index, block in enumerate(blocks + [Block("", 0, 0)]):
+        if block.kind == "text" and cd.CONTENTS_LINE.match(block.text):
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            for i in run:
+                marked[i] = replace(blocks[i], kind="contents")
+        run = []
+    return marked
+
+
+def drop_site_chrome(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Drop the web page around the document: print/share links, licence numbers,
+    copyright and report lines, empty image links, "related reading" labels.
+
+    Each dropped line is logged whole. Lines that are metadata (editor, source, date) are
+    not chrome; `mark_metadata_lines` keeps them.
+    """
+    kept = []
+    for block in blocks:
+        # Chrome is a short line; a long block that matches is text that mentions such
+        # words, and is never dropped.
+        if (block.kind == "text" and len(block.text) <= CHROME_MAX
+                and any(p.search(block.text) for p in cd.CHROME_LINES)):
+            log.append(Change("drop_site_chrome", block.first_line, block.text, ""))
+        else:
+            kept.append(block)
+    return kept
+
+
+#: Longest line taken for site chrome, in characters.
+CHROME_MAX = 500
+
+
+def mark_metadata_lines(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Mark datelines, source and editor lines near the start or end as metadata.
+
+    They leave the text but not the document: `analyze` reads date, source and editors from
+    them. Page furniture at the end of such a line (`我来说两句 |`) is removed.
+    """
+    marked = []
+    edge = set(range(3)) | set(range(len(blocks) - 6, len(blocks)))
+    for index, block in enumerate(blocks):
+        if (index in edge and block.kind == "text"
+                and any(p.search(block.text) for p in cd.META_LINES)):
+            text = cd.META_CHROME.sub("", block.text)
+            # A dateline's lost spaces show as `?` (`11:54:40? ?來源`): they were spaces.
+            text = cd.LOST_SPACE.sub(" ", text)
+            if text != block.text:
+                log.append(Change("mark_metadata_lines", block.first_line, block.text, text))
+            block = replace(block, text=text, kind="meta")
+        marked.append(block)
+    return marked
+
+
+def mark_distribution_list(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Mark the distribution list that closes an internal publication (`报：…` `送：…`).
+
+    From its first line to the end, blocks are the list (its lines wrap), kept for the
+    publication's overview, not for any article.
+    """
+    for index, block in enumerate(blocks):
+        if block.kind == "text" and cd.DISTRIBUTION_LINE.match(block.text) and \
+                len(blocks) - index <= 8:
+            return blocks[:index] + [replace(b, kind="distribution") for b in blocks[index:]]
+    return blocks
+
+
+def split_run_together_paragraphs(blocks: list[Block], seed: Seed,
+                                  log: list[Change]) -> list[Block]:
+    """Split Chinese lines where scraping ran paragraphs together.
+
+    Chinese text has no spaces; a space after a sentence end (`强音。 4月29日`) or before a
+    photo caption (`△`) is what is left of a paragraph break. English is left alone: there a
+    space after a full stop is ordinary.
+    """
+    if seed.language != "zh":
+        return blocks
+    result = []
+    for block in blocks:
+        parts = [p for p in cd.RUN_TOGETHER.split(block.text)] if block.kind == "text" else []
+        if len(parts) <= 1:
+            result.append(block)
+            continue
+        for before, after in zip(parts, parts[1:]):
+            log.append(Change("split_run_together_paragraphs", block.first_line,
+                              before[-8:] + " " + after[:8], before[-8:] + "\n" + after[:8]))
+        result.extend(replace(block, text=part) for part in parts if part.strip())
+    return result
+
+
+def join_page_broken_paragraphs(blocks: list[Block], seed: Seed,
+                                log: list[Change]) -> list[Block]:
+    """Re-join paragraphs that a page boundary broke in two (`…等地考` / `察调研时…`).
+
+    A text block that stops mid-sentence is joined to the next text block when it ends in a
+    continuing mark (`，`), when it is a full line long, or, for a short block, when the words
+    across the break occur elsewhere in the seed (so a heading is not glued to its text).
+    At the join, a fragment printed on both sides of the page edge (`新一代人` / `人工智能`)
+    is dropped when the text elsewhere reads it once, and a hyphen that split a word
+    (`Deep-` / `Seek`) goes when the whole word occurs elsewhere.
+    """
+    # Spaces go (PDF extraction scatters them) but line breaks stay, so the break being
+    # judged never counts as evidence for itself.
+    evidence = re.sub(r"[^\S\n]+", "", seed.text)
+    raw_lines = seed.text.split("\n")
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        # Pieces of one raw line were split on purpose (run-together paragraphs): never
+        # glue them back; and their own adjacency would count as evidence.
+        if (previous is not None and previous.kind == "text" and block.kind == "text"
+                and previous.last_line != block.first_line
+                and _continues(previous.text, block.text, seed.language, evidence,
+                               _last_printed_line(previous, raw_lines))):
+            joined = _join(previous.text, block.text, evidence, previous.last_line, log)
+            log.append(Change("join_page_broken_paragraphs", previous.last_line,
+                              previous.text[-10:] + "\n" + block.text[:10],
+                              joined[len(previous.text) - 10: len(previous.text) + 10]))
+            result[-1] = replace(previous, text=joined, last_line=block.last_line)
+        else:
+            result.append(block)
+    return result
+
+
+#: A line at least this long (characters, spaces not counted) is a full printed line.
+FULL_LINE = 30
+
+
+def _last_printed_line(block: Block, raw_lines: list[str]) -> str:
+    """The part of a block that stood on its last raw line (a joined block is judged by
+    its last printed line, not by everything joined so far)."""
+    return raw_lines[block.last_line - 1] if block.first_line != block.last_line else block.text
+
+
+def _continues(first: str, second: str, language: str, evidence: str, tail: str) -> bool:
+    a, b = first.rstrip(), second.lstrip()
+    if not a or not b:
+        return False
+    if language == "en":
+        # English paragraphs broken mid-sentence: lower-case word or comma, then lower case.
+        return bool(re.search(r"[a-z,;-]$", a) and re.match(r"[a-z]", b))
+    last = a[-1]
+    if last in cd.SENTENCE_END or (last in cd.CLOSING_QUOTES and len(a) > 1
+                                   and a[-2] in cd.SENTENCE_END):
+        return False
+    bridge = re.sub(r"\s", "", a)[-2:] + re.sub(r"\s", "", b)[:2]
+    if len(bridge) == 4 and bridge in evidence:
+        return True  # the words across the break occur elsewhere: one sentence
+    if last in cd.CLOSING_QUOTES:
+        return False  # a closing bracket ends a source line `（来源：…）` or a title
+    if last in cd.CONTINUING:
+        return True
+    # A sentence mark inside (`…创新，既包括…业态模`) makes it a sentence cut short, not a
+    # heading; so does a full printed line.
+    tail = tail.rstrip()
+    return bool(re.search("[，。；！？,;!?]", tail[:-1])) or len(re.sub(r"\s", "", tail)) >= FULL_LINE
+
+
+def _join(first: str, second: str, evidence: str, line: int, log: list[Change]) -> str:
+    a, b = first.rstrip(), second.lstrip()
+    hyphenated = re.search(r"([A-Za-z]+)-$", a)
+    if hyphenated and re.match(r"[A-Za-z]", b):
+        word = hyphenated.group(1) + re.match(r"[A-Za-z]+", b).group(0)
+        if word in evidence:
+            log.append(Change("join_hyphenated_word", line, a[-10:] + "\n" + b[:10],
+                              a[-10:-1] + b[:10]))
+            return a[:-1] + b
+        return a + b
+    for k in range(min(8, len(a), len(b)), 0, -1):
+        if a.endswith(b[:k]) and re.search(f"[{cd.HAN}]", b[:k]):
+            once = a[-3:] + b[k:k + 3]
+            twice = a[-3:] + b[:3]
+            if once in evidence and twice not in evidence:
+                log.append(Change("drop_repeated_page_edge_fragment", line,
+                                  a[-6:] + "\n" + b[:k + 4], a[-6:] + b[k:k + 4]))
+                b = b[k:]
+            break
+    if re.search(r"[A-Za-z0-9]$", a) and re.match(r"[A-Za-z0-9]", b):
+        return a + " " + b
+    return a + b
+
+
+def split_bylines(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Split a dateline or byline glued to the text into a metadata line of its own.
+
+    `飛象網訊(易歡)當前，…` opens the first paragraph with agency and author;
+    `… Text/Our reporter Wu Wenjuan` closes the last. Both are metadata, not text.
+    """
+    result = list(blocks)
+    texts = [i for i, b in enumerate(result) if b.kind == "text"]
+    if not texts:
+        return result
+    first, last = texts[0], texts[-1]
+    match = cd.LEADING_DATELINE.match(result[first].text)
+    if match:
+        block = result[first]
+        log.append(Change("split_bylines", block.first_line, block.text[:30],
+                          match.group("line") + "\n" + match.group("rest")[:20]))
+        result[first:first + 1] = [replace(block, text=match.group("line"), kind="meta"),
+                                   replace(block, text=match.group("rest"))]
+        last += 1
+    match = cd.TRAILING_BYLINE.match(result[last].text)
+    if match:
+        block = result[last]
+        log.append(Change("split_bylines", block.first_line, block.text[-40:],
+                          match.group("rest")[-20:] + "\n" + match.group("line")))
+        result[last:last + 1] = [replace(block, text=match.group("rest")),
+                                 replace(block, text=match.group("line"), kind="meta")]
+    return result
+
+
+#: Longest heading, in characters, per language.
+HEADING_MAX = {"zh": 40, "en": 160}
+
+
+def mark_headings(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Mark short lines that do not end a sentence as headings (titles, section heads)."""
+    marked = []
+    for block in blocks:
+        text = block.text.strip()
+        if (block.kind == "text" and 0 < len(text) <= HEADING_MAX[seed.language]
+                and text[-1] not in cd.SENTENCE_END + cd.CONTINUING + ".,"
+                and not (text[-1] in cd.CLOSING_QUOTES and text[-2:-1] in
+                         tuple(cd.SENTENCE_END + "."))):
+            block = replace(block, kind="heading")
+        marked.append(block)
+    return marked
+
+
+def mark_source_lines(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
+    """Mark lines that give an article's source or author: `（作者系…；来源：《求是》…）`.
+
+    They are metadata printed in the text; `split` and `analyze` read them.
+    """
+    return [replace(b, kind="source") if b.kind == "text" and cd.SOURCE_LINE.match(b.text)
+            else b for b in blocks]
+
+
+BLOCK_FIXERS = [
+    drop_blank_blocks,
+    mark_contents_lines,
+    split_run_together_paragraphs,  # first: chrome and metadata are judged per paragraph
+    drop_site_chrome,
+    mark_metadata_lines,
+    mark_source_lines,
+    mark_distribution_list,
+    join_page_broken_paragraphs,
+    split_bylines,
+    mark_headings,
+]

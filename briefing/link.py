@@ -15,7 +15,7 @@ MIN_SHARED_THEMES = 2
 
 
 def link(documents: list[Document]) -> list[Document]:
-    """Compilation links (part-of / has-part) and related documents by shared themes."""
+    """Related documents by shared themes. (An article's compilation is its `parent`.)"""
     by_theme: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
         for theme in doc.themes:
@@ -23,9 +23,6 @@ def link(documents: list[Document]) -> list[Document]:
     linked = []
     for doc in documents:
         links = []
-        if doc.parent:
-            links.append(Link(doc.parent, "part-of"))
-        links.extend(Link(part, "has-part") for part in doc.parts)
         shared: dict[str, list[str]] = defaultdict(list)
         for theme in doc.themes:
             for other in by_theme[theme]:

@@ -111,8 +111,12 @@ class Document:
     date: str | None = None  #: ISO `YYYY-MM-DD`
     authors: list[str] = field(default_factory=list)
     publication: str | None = None
-    editor: str | None = None
+    issue: str | None = None  #: the publication's issue as printed (`2024年第11期`)
+    publisher: str | None = None
+    affiliation: str | None = None  #: the authors' affiliation as printed
+    editors: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    metadata_lines: list[Block] = field(default_factory=list)  #: lines `analyze` reads
     kind: str = "article"  #: `article` or `compilation`
     parent: str | None = None  #: the compilation an article belongs to
     parts: list[str] = field(default_factory=list)  #: a compilation's articles, in order
@@ -127,13 +131,25 @@ class Document:
 class Corpus:
     """Everything the writing stages need, computed before anything is written."""
 
-    documents: list[Document]
+    documents: list[Document]  #: articles: every seed's document, every compilation's article
+    compilations: list[Document]  #: overview pages of compilations (kind `compilation`)
     themes: list[Theme]
     cleaned: list[CleanSeed]  #: per seed, for the provenance report
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
 
     def document(self, doc_id: str) -> Document:
-        for doc in self.documents:
+        for doc in self.documents + self.compilations:
             if doc.id == doc_id:
                 return doc
         raise KeyError(doc_id)
+
+    def pages(self) -> list[Document]:
+        """Documents and compilations in reading order: seed by seed, a compilation first,
+        then its articles in the order of its contents."""
+        by_id = {d.id: d for d in self.documents}
+        ordered = []
+        for compilation in self.compilations:
+            ordered.append(compilation)
+            ordered.extend(by_id[i] for i in compilation.parts if i in by_id)
+        ordered.extend(d for d in self.documents if d.parent is None)
+        return sorted(ordered, key=lambda d: d.source)  # stable: keeps the order within a seed

@@ -32,7 +32,7 @@ def check_fonts() -> None:
 def digest_html(corpus: Corpus, lang: str) -> str:
     strings = load_strings()
     documents = [{"doc": d, "title": display_title(d, lang, strings),
-                  "pending": d.language != lang} for d in corpus.documents]
+                  "pending": d.language != lang} for d in corpus.pages()]
     return environment().get_template("pdf/digest.html.j2").render(
         t=strings[lang], lang=lang, documents=documents)
 

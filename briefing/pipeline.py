@@ -43,12 +43,16 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
         raise SeedError(warnings or [Problem(display_path(seeds_dir), None,
                                              "holds no seed (.txt) files; add at least one")])
     cleaned = [clean(seed) for seed in seeds]
-    documents = [doc for c in cleaned for doc in split(c)]
+    pages = [doc for c in cleaned for doc in split(c)]
+    compilations = [d for d in pages if d.kind == "compilation"]
+    documents = [d for d in pages if d.kind != "compilation"]
     themes = editorial.load_themes(seeds_dir)
     documents = analyze(documents, themes)
-    documents = curate(documents, editorial.load_document_edits(seeds_dir))
-    documents = link(documents)
-    return Corpus(documents=documents, themes=themes, cleaned=cleaned, warnings=warnings)
+    curated = curate(documents + compilations, editorial.load_document_edits(seeds_dir))
+    documents = link([d for d in curated if d.kind != "compilation"])
+    compilations = [d for d in curated if d.kind == "compilation"]
+    return Corpus(documents=documents, compilations=compilations, themes=themes,
+                  cleaned=cleaned, warnings=warnings)
 
 
 def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:

@@ -78,7 +78,7 @@ def render(corpus: Corpus) -> dict[str, str]:
     env = environment()
     strings = load_strings()
     files: dict[str, str] = {}
-    by_id = {d.id: d for d in corpus.documents}
+    by_id = {d.id: d for d in corpus.pages()}
     themes = {t.id: t for t in corpus.themes}
     for lang in LANGUAGES:
         t = strings[lang]
@@ -86,7 +86,7 @@ def render(corpus: Corpus) -> dict[str, str]:
             t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
         files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
             t=t, lang=lang, themes=theme_entries(corpus, lang, strings))
-        for doc in corpus.documents:
+        for doc in corpus.pages():
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
                 "site/document.md.j2").render(
                 t=t, lang=lang, doc=doc, base="../",
@@ -104,7 +104,7 @@ def render(corpus: Corpus) -> dict[str, str]:
 def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Documents in corpus order; a compilation's articles are indented under it."""
     return [{"id": d.id, "title": display_title(d, lang, strings), "date": d.date,
-             "depth": 1 if d.parent else 0} for d in corpus.documents]
+             "depth": 1 if d.parent else 0} for d in corpus.pages()]
 
 
 def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
@@ -118,18 +118,17 @@ def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     return entries
 
 
-LINK_LABELS = {"part-of": "part_of", "has-part": "parts", "related": "related"}
-
-
 def link_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
-    groups = []
-    for kind, label in LINK_LABELS.items():
-        items = [{"target": l.target, "note": l.note,
-                  "title": display_title(by_id[l.target], lang, strings)}
-                 for l in doc.links if l.kind == kind and l.target in by_id]
-        if items:
-            groups.append({"label": strings[lang][label], "entries": items})
-    return groups
+    """The links a page shows, grouped: its compilation, its articles, related documents."""
+    def entry(target, note=""):
+        return {"target": target, "note": note,
+                "title": display_title(by_id[target], lang, strings)}
+
+    groups = [("part_of", [entry(doc.parent)] if doc.parent in by_id else []),
+              ("parts", [entry(p) for p in doc.parts if p in by_id]),
+              ("related", [entry(l.target, l.note) for l in doc.links
+                           if l.kind == "related" and l.target in by_id])]
+    return [{"label": strings[lang][label], "entries": items} for label, items in groups if items]
 
 
 def corpus_record(doc: Document) -> dict:
@@ -144,7 +143,10 @@ def corpus_record(doc: Document) -> dict:
         "date": doc.date,
         "authors": list(doc.authors),
         "publication": doc.publication,
-        "editor": doc.editor,
+        "issue": doc.issue,
+        "publisher": doc.publisher,
+        "affiliation": doc.affiliation,
+        "editors": list(doc.editors),
         "parent": doc.parent,
         "parts": list(doc.parts),
         "paragraphs": [
@@ -161,6 +163,7 @@ def corpus_json(corpus: Corpus) -> str:
         "version": SCHEMA_VERSION,
         "themes": [{"id": t.id, "name": t.name, "description": t.description}
                    for t in corpus.themes],
+        "compilations": [corpus_record(d) for d in corpus.compilations],
         "documents": [corpus_record(d) for d in corpus.documents],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
