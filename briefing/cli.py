@@ -47,6 +47,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
     p.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=argparse.SUPPRESS)
 
+    p = command("report", "list per document what the cleaner changed and what it "
+                          "flagged, as file:line")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seeds "
+                   "(default: seeds/)")
+    p.add_argument("--flags-only", action="store_true",
+                   help="only the flagged spans (what an editor must look at)")
+
     p = command("serve", "live preview on localhost; rebuilds when a seed or editorial "
                          "file changes")
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
@@ -68,6 +75,8 @@ def run(argv: list[str] | None = None) -> int:
     except BriefingError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and closed: not an error
+        return 0
     except KeyboardInterrupt:
         print("Interrupted; the previous output is untouched.", file=sys.stderr)
         return 130

@@ -87,6 +87,16 @@ def _first_difference(a: str, b: str) -> int:
     return min(a.count("\n"), b.count("\n")) + 1
 
 
+def report(args) -> list[Problem]:
+    """Print the provenance report (briefing.report) to standard output."""
+    from .report import report_lines
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    for line in report_lines(corpus, flags_only=args.flags_only):
+        print(line)
+    return corpus.warnings
+
+
 def serve(args) -> list[Problem]:
     """Build, serve site/ on 127.0.0.1, rebuild whenever a seed or editorial file changes."""
     from .cli import DEFAULT_SITE

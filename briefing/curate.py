@@ -1,6 +1,7 @@
 """Stage 5, curate: merge what editors wrote (`seeds/editorial/*.yml`) into the documents.
 
-An editorial value always wins over what analysis found, and the page says which is which.
+An editorial value always wins over what analysis found, and the page says which is which:
+titles supplied by editors are labelled, errata are shown as editorial corrections.
 """
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import replace
 
 from .editorial import DocumentEdits
 from .errors import EditorialError, Problem
-from .model import LANGUAGES, Document
+from .model import LANGUAGES, Correction, Document, Paragraph
+from .script import TO_SIMPLIFIED, convert
 
 
 def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Document]:
@@ -20,7 +22,7 @@ def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Docume
                for e in edits if e.document_id not in known]
     if unknown:
         raise EditorialError(unknown)
-    curated = []
+    curated, problems = [], []
     for doc in documents:
         title = dict(doc.title)
         origin = {lang: "seed" for lang in LANGUAGES if title.get(lang)}
@@ -30,6 +32,49 @@ def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Docume
                 if edit.title.get(lang):
                     title[lang] = edit.title[lang]
                     origin[lang] = "editorial"
-        curated.append(replace(doc, title=title, title_origin=origin,
+        paragraphs = doc.paragraphs
+        if edit and edit.errata:
+            paragraphs, errata_problems = apply_errata(doc, edit)
+            problems.extend(errata_problems)
+        curated.append(replace(doc, title=title, title_origin=origin, paragraphs=paragraphs,
                                editorial_path=edit.path if edit else None))
+    if problems:
+        raise EditorialError(problems)
     return curated
+
+
+def apply_errata(doc: Document, edit: DocumentEdits) -> tuple[list[Paragraph], list[Problem]]:
+    """Apply each erratum where its `find` text stands; a text that no longer occurs (or
+    occurs more than once, with no paragraph named) is an error: the source changed and the
+    correction must be looked at again, never applied somewhere else."""
+    to_simplified = TO_SIMPLIFIED.get(doc.script)
+    paragraphs = list(doc.paragraphs)
+    problems = []
+    for erratum in edit.errata:
+        find = convert(erratum.find, to_simplified)
+        new = convert(erratum.replace, to_simplified)
+        places = [(i, p) for i, p in enumerate(paragraphs)
+                  if erratum.paragraph in (None, p.id) and find in p.text]
+        count = sum(p.text.count(find) for _, p in places)
+        if count != 1:
+            where = f" in paragraph {erratum.paragraph}" if erratum.paragraph else ""
+            problems.append(Problem(edit.path, erratum.line, (
+                f"erratum text {erratum.find!r} occurs {count} times{where} in document "
+                f"{doc.id}; " + ("the source no longer has it: update or remove the erratum"
+                                 if count == 0 else "name the paragraph (paragraph: pN)"))))
+            continue
+        index, para = places[0]
+        start = para.text.index(find)
+        shift = len(new) - len(find)
+        kept = [c if c.end <= start else replace(c, start=c.start + shift, end=c.end + shift)
+                for c in para.corrections]
+        traditional = para.traditional
+        if traditional is not None:
+            traditional = traditional.replace(erratum.find, erratum.replace, 1) \
+                if erratum.find in traditional else traditional
+        paragraphs[index] = replace(
+            para, text=para.text[:start] + new + para.text[start + len(find):],
+            traditional=traditional,
+            corrections=sorted(kept + [Correction(start, start + len(new), find, erratum.note)],
+                               key=lambda c: c.start))
+    return paragraphs, problems

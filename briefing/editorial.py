@@ -169,7 +169,19 @@ def load_themes(seeds_dir: Path) -> list[Theme]:
 
 # --- per-document editorial files -------------------------------------------------------
 
-DOCUMENT_KEYS = ("title",)
+DOCUMENT_KEYS = ("title", "errata")
+ERRATUM_KEYS = ("find", "replace", "paragraph", "note")
+
+
+@dataclass
+class Erratum:
+    """A correction of the source text, anchored to the text it replaces."""
+
+    find: str  #: the text as cleaned (either script); must still occur, or the build fails
+    replace: str
+    paragraph: str | None  #: `p4`: where to look, when `find` occurs more than once
+    note: str
+    line: int  #: line of the entry in the editorial file, for messages
 
 
 @dataclass
@@ -179,6 +191,7 @@ class DocumentEdits:
     path: str  #: shown in messages and linked as the page's "edit" target
     document_id: str
     title: dict[str, str | None] = field(default_factory=dict)
+    errata: list[Erratum] = field(default_factory=list)
 
 
 def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
@@ -197,8 +210,32 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
         data = check.mapping(data, 1, "the editorial file", DOCUMENT_KEYS)
         title = (check.per_language(data.get("title"), data.line_of("title"), "title")
                  if data and "title" in data else {})
+        errata = check_errata(check, data.get("errata"), data.line_of("errata")) \
+            if data and "errata" in data else []
         problems.extend(check.problems)
-        edits.append(DocumentEdits(display_path(path), path.stem, title))
+        edits.append(DocumentEdits(display_path(path), path.stem, title, errata))
     if problems:
         raise EditorialError(problems)
     return edits
+
+
+def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
+    if not isinstance(value, list):
+        check.fail(line, "errata must be a list of entries with find, replace (and "
+                         "optionally paragraph, note)")
+        return []
+    errata = []
+    for entry in value:
+        entry_line = getattr(entry, "line", line)
+        entry = check.mapping(entry, entry_line, "an erratum", ERRATUM_KEYS,
+                              required=("find", "replace"))
+        if not entry:
+            continue
+        find = check.text(entry.get("find"), entry.line_of("find"), "find")
+        replace = check.text(entry.get("replace"), entry.line_of("replace"), "replace")
+        paragraph = check.text(entry.get("paragraph"), entry.line_of("paragraph"),
+                               "paragraph", optional=True)
+        note = check.text(entry.get("note"), entry.line_of("note"), "note", optional=True)
+        if find and replace:
+            errata.append(Erratum(find, replace, paragraph, note or "", entry.line))
+    return errata

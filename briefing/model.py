@@ -70,6 +70,16 @@ class CleanSeed:
 
 
 @dataclass
+class Correction:
+    """An editor's correction of a span the cleaner could not repair (an erratum)."""
+
+    start: int  #: where the corrected text starts in `Paragraph.text`
+    end: int
+    original: str  #: what the source has there (Simplified, as cleaned)
+    note: str = ""
+
+
+@dataclass
 class Paragraph:
     """A paragraph of a document, in its original language (Chinese in Simplified)."""
 
@@ -78,6 +88,7 @@ class Paragraph:
     text: str
     lines: tuple[int, int]  #: first and last line in the raw seed
     traditional: str | None = None  #: the cleaned Traditional text, when the seed was Hant
+    corrections: list[Correction] = field(default_factory=list)  #: errata applied to `text`
 
 
 @dataclass

@@ -46,6 +46,22 @@ def inline_md(value) -> str:
     return _ASCII_PUNCT.sub(lambda m: f"&#{ord(m.group(0))};", " ".join(str(value).split()))
 
 
+def paragraph_html(para, strings: dict) -> str:
+    """A paragraph's text as HTML, each editorial correction marked as such (never passed
+    off as the source): `<ins class="briefing-erratum" title="…">corrected</ins>`."""
+    out, position = [], 0
+    for c in para.corrections:
+        out.append(html_text(para.text[position:c.start]))
+        title = f"{strings['erratum']}{strings['colon']}{c.original}"
+        if c.note:
+            title += f" ({c.note})"
+        out.append(f'<ins class="briefing-erratum" title="{html_text(title)}">'
+                   f"{html_text(para.text[c.start:c.end])}</ins>")
+        position = c.end
+    out.append(html_text(para.text[position:]))
+    return "".join(out)
+
+
 def front_matter(values: dict) -> str:
     """YAML front matter lines with HTML-escaped values (the theme prints them unescaped)."""
     escaped = {k: html.escape(" ".join(str(v).split()), quote=False) for k, v in values.items()}
@@ -56,7 +72,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              autoescape=False)
-    env.filters.update(html_text=html_text, inline_md=inline_md, front_matter=front_matter)
+    env.filters.update(html_text=html_text, inline_md=inline_md, front_matter=front_matter,
+                       paragraph_html=paragraph_html)
     return env
 
 
@@ -151,7 +168,10 @@ def corpus_record(doc: Document) -> dict:
         "parts": list(doc.parts),
         "paragraphs": [
             {"id": p.id, "kind": p.kind, "text": p.text, "lines": list(p.lines),
-             **({"traditional": p.traditional} if p.traditional is not None else {})}
+             **({"traditional": p.traditional} if p.traditional is not None else {}),
+             **({"corrections": [{"start": c.start, "end": c.end, "original": c.original,
+                                  "note": c.note} for c in p.corrections]}
+                if p.corrections else {})}
             for p in doc.paragraphs],
         "themes": list(doc.themes),
         "links": [{"target": l.target, "kind": l.kind, "note": l.note} for l in doc.links],
