@@ -350,9 +350,10 @@ def _continues(first: str, second: str, language: str, evidence: str, tail: str)
     if last in cd.CONTINUING:
         return True
     # A sentence mark inside (`…创新，既包括…业态模`) makes it a sentence cut short, not a
-    # heading; so does a full printed line.
-    tail = tail.rstrip()
-    return bool(re.search("[，。；！？,;!?]", tail[:-1])) or len(re.sub(r"\s", "", tail)) >= FULL_LINE
+    # heading; so does a full printed line. The length is that of the last printed line: a
+    # title joined to its subtitle is long, but it is not a full line of running text.
+    return bool(re.search("[，。；！？,;!?]", a[:-1])) or \
+        len(re.sub(r"\s", "", tail)) >= FULL_LINE
 
 
 def _join(first: str, second: str, evidence: str, line: int, log: list[Change]) -> str:
