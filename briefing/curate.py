@@ -37,6 +37,7 @@ def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Docume
             paragraphs, errata_problems = apply_errata(doc, edit)
             problems.extend(errata_problems)
         curated.append(replace(doc, title=title, title_origin=origin, paragraphs=paragraphs,
+                               printed_title=doc.title.get(doc.language),
                                editorial_path=edit.path if edit else None))
     if problems:
         raise EditorialError(problems)

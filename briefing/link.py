@@ -30,7 +30,7 @@ def link(documents: list[Document]) -> list[Document]:
                     shared[other].append(theme)
         ranked = sorted((o for o in shared if len(shared[o]) >= MIN_SHARED_THEMES),
                         key=lambda o: (-len(shared[o]), o))[:MAX_RELATED]
-        links.extend(Link(o, "related", "shared themes: " + ", ".join(shared[o]))
+        links.extend(Link(o, "related", "shared themes: " + ", ".join(shared[o]), shared[o])
                      for o in ranked)
         linked.append(replace(doc, links=links))
     return linked

@@ -98,6 +98,7 @@ class Link:
     target: str  #: a document id
     kind: str  #: `part-of`, `has-part`, `related`...
     note: str = ""  #: why the link exists, in plain words
+    themes: list[str] = field(default_factory=list)  #: for `related`: the shared themes
 
 
 @dataclass
@@ -135,6 +136,7 @@ class Document:
     theme_scores: dict[str, int] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
+    printed_title: str | None = None  #: the title the seed itself prints, if any
     editorial_path: str | None = None  #: the editorial file this document's curation comes from
 
 

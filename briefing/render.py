@@ -108,14 +108,22 @@ def render(corpus: Corpus) -> dict[str, str]:
                 "site/document.md.j2").render(
                 t=t, lang=lang, doc=doc, base="../",
                 page_title=display_title(doc, lang, strings),
-                title_note=t["title_editorial"] if doc.title_origin.get(lang) == "editorial"
-                and not doc.title.get(doc.language) else "",
+                title_note=title_note(doc, lang, t),
                 pending=doc.language != lang,
                 themes=[themes[i] for i in doc.themes if i in themes],
-                links=link_groups(doc, by_id, lang, strings))
+                links=link_groups(doc, by_id, lang, strings, themes))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
     return files
+
+
+def title_note(doc: Document, lang: str, t: dict) -> str:
+    """Say where a title comes from when it is not the one the source prints."""
+    if doc.title_origin.get(lang) != "editorial":
+        return ""
+    if doc.printed_title is None:
+        return t["title_editorial"]
+    return t["title_translated"] if lang != doc.language else t["title_changed"]
 
 
 def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
@@ -135,7 +143,8 @@ def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     return entries
 
 
-def link_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
+def link_groups(doc: Document, by_id: dict, lang: str, strings: dict,
+                themes: dict) -> list[dict]:
     """The links a page shows, grouped: its compilation, its articles, related documents."""
     def entry(target, note=""):
         return {"target": target, "note": note,
@@ -143,8 +152,10 @@ def link_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[di
 
     groups = [("part_of", [entry(doc.parent)] if doc.parent in by_id else []),
               ("parts", [entry(p) for p in doc.parts if p in by_id]),
-              ("related", [entry(l.target, l.note) for l in doc.links
-                           if l.kind == "related" and l.target in by_id])]
+              ("related", [entry(l.target, strings[lang]["shared_themes"] + strings[lang]["colon"]
+                               + strings[lang]["list_sep"].join(
+                                   themes[t].name[lang] for t in l.themes if t in themes))
+                         for l in doc.links if l.kind == "related" and l.target in by_id])]
     return [{"label": strings[lang][label], "entries": items} for label, items in groups if items]
 
 

@@ -121,3 +121,30 @@ def test_clean_english_comes_through_unchanged(sentences):
 def test_cleaning_is_idempotent(lines):
     once = cleaned_text("\n\n".join(lines))
     assert cleaned_text("\n\n".join(once)) == once
+
+
+def test_contents_masthead_and_distribution_list_are_not_text():
+    text = ("中心组学习\n\n第 2 期\n\n推动我国新一代人工智能健康发展\t(7)\n我国生成式人工智能的发展现状与趋势\t(52)\n\n"
+            "人工智能是新一轮科技革命的重要驱动力量。\n\n报:中央办公厅、中央组织部\n送:省委理论学习中心组成员,\n")
+    seed = Seed(path=Path("c.txt"), name="c.txt", id="c", text=text, encoding="utf-8",
+                script="Hans", language="zh")
+    kinds = [(b.kind, b.text[:6]) for b in clean(seed).blocks]
+    assert kinds == [("heading", "中心组学习"), ("heading", "第 2 期"), ("contents", "推动我国新一"),
+                     ("contents", "我国生成式人"), ("text", "人工智能是新"),
+                     ("distribution", "报:中央办公"), ("distribution", "送:省委理论")]
+
+
+def test_a_single_line_ending_in_a_number_is_not_a_contents_line():
+    assert cleaned_text("全年增长速度达到\t5\n") == ["全年增长速度达到 5"]
+
+
+def test_bylines_and_source_lines_become_metadata():
+    text = "飛象網訊(易歡)當前,人工智能正在深度融入經濟社會。\n\n（作者系北京大学副校长；来源：《人民日报》2025年1月13日）\n"
+    seed = Seed(path=Path("b.txt"), name="b.txt", id="b", text=text, encoding="utf-8",
+                script="Hant", language="zh")
+    kinds = [(b.kind, b.text[:6]) for b in clean(seed).blocks]
+    assert kinds == [("meta", "飛象網訊(易"), ("text", "當前，人工智"), ("source", "（作者系北京")]
+    en = Seed(path=Path("e.txt"), name="e.txt", id="e", encoding="utf-8", script="Latn",
+              language="en", text="The plan was released yesterday. Text/Our reporter Wu Wenjuan")
+    assert [(b.kind, b.text) for b in clean(en).blocks] == [
+        ("text", "The plan was released yesterday."), ("meta", "Text/Our reporter Wu Wenjuan")]
