@@ -1,0 +1,212 @@
+"""The built site in a real browser: pages open, the language selector keeps the reader on
+the same page, and search finds Chinese and English phrases.
+
+Drives Debian's chromium (/usr/bin/chromium) through Playwright against the site served
+on 127.0.0.1. `make test` installs chromium in its bootstrap; `playwright install` is never
+used (it downloads browsers, and the machines that build this site have no internet).
+Every test also checks that no request left localhost: the site must work offline, on an
+intranet, without Google Fonts or any CDN.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags chromium calls Google (safe browsing, component
+# updates...) on start: that would fail the "no request left localhost" check, and the
+# closed network here refuses it anyway.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+# The Chinese site is at /, the English one at /en/ (see mkdocs.yml and mkdocs.en.yml).
+PREFIX = {"zh": "/", "en": "/en/"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium not installed: run make test, whose bootstrap installs it",
+                allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402 - only once chromium is there
+
+
+# --- fixtures -------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_project) -> Path:
+    """The site as `python build.py build` makes it, in a copy of the project (conftest);
+    the generated Markdown is beside it in ../docs."""
+    return built_project / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    """site/ over HTTP on a free port: file:// would not run Material's search worker."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page; afterwards, every request it made must have stayed on localhost, and
+    the site must not have failed to load anything nor thrown a JavaScript error."""
+    context = browser.new_context(base_url=base_url)
+    # On the context, not the page: that also sees the search worker's requests.
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    page.on("console", lambda message: message.type == "error"
+            and problems.append(f"console error: {message.text}"))
+    page.on("response", lambda response: response.status >= 400
+            and problems.append(f"HTTP {response.status}: {response.url}"))
+    yield page
+    context.close()
+    outside = [url for url in requests
+               if not url.startswith(("data:", "blob:"))
+               and urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert not outside, f"requests left localhost: {outside}"
+    assert not problems, "\n".join(problems)
+
+
+# --- what the generated pages say -----------------------------------------------------
+
+def pages(site: Path, lang: str) -> list[tuple[str, str]]:
+    """(URL path, title) of every page of one language, read from the Markdown that
+    `build.py build` generated: its front matter title is the page's h1."""
+    docs = site.parent / "docs" / lang
+    found = []
+    for md in sorted(docs.rglob("*.md")):
+        front_matter = md.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        title = yaml.safe_load(front_matter.removeprefix("---\n"))["title"]
+        # use_directory_urls is false: documents/x.md is documents/x.html
+        path = PREFIX[lang] + md.relative_to(docs).with_suffix(".html").as_posix()
+        found.append((path, title))
+    return found
+
+
+def pages_containing(site: Path, lang: str, phrase: str) -> set[str]:
+    """URL paths of the document pages whose article text contains `phrase` (any case)."""
+    found = set()
+    for page_html in sorted((site / PREFIX[lang].strip("/") / "documents").glob("*.html")):
+        article = re.search(r"<article\b.*?</article>", page_html.read_text(encoding="utf-8"),
+                            re.S).group(0)
+        text = html.unescape(re.sub(r"<[^>]+>", "", article))
+        if phrase.casefold() in text.casefold():
+            found.add(f"{PREFIX[lang]}documents/{page_html.name}")
+    return found
+
+
+def h1_text(page) -> str:
+    # Without the permalink ("¶") that the toc extension appends to every heading.
+    return page.locator("article h1").first.evaluate(
+        "h1 => [...h1.childNodes].filter(n => !n.classList?.contains('headerlink'))"
+        ".map(n => n.textContent).join('').trim()")
+
+
+# --- tests ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_opens_with_its_title(site, page, lang):
+    expected = pages(site, lang)
+    # Not vacuous: at least the home page and one document page.
+    paths = [path for path, _ in expected]
+    assert f"{PREFIX[lang]}index.html" in paths
+    assert any("/documents/" in path for path in paths)
+    for path, title in expected:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == lang, path
+        assert h1_text(page) == title, path
+
+
+@pytest.mark.parametrize("start, target", [("zh", "en"), ("en", "zh")])
+def test_language_selector_keeps_the_same_page(site, page, start, target):
+    # Material intercepts clicks on links into another language's site once it has that
+    # site's sitemap.xml, and sends the reader to the page's entry in the sitemap or else
+    # to that site's home page. Every page fetches both sitemaps, in no fixed order. The
+    # Chinese one is never answered here (a slow network, or plain chance, does the same),
+    # so the test meets the worst order every time instead of failing now and then.
+    page.route(lambda url: urlsplit(url).path == "/sitemap.xml", lambda route: None)
+    titles = dict(pages(site, target))
+    paths = [path for path, _ in pages(site, start)]
+    documents = [path for path in paths if "/documents/" in path]
+    # The home and themes pages and two document pages: each switch takes about a second.
+    others = [path for path in paths if "/documents/" not in path]
+    for path in others + documents[:1] + documents[-1:]:
+        with page.expect_response(lambda response: response.url.endswith("/en/sitemap.xml")):
+            page.goto(path)
+        # The list of languages only shows while the translate button has the focus.
+        page.locator(".md-header .md-select button").click()
+        page.locator(f"a.md-select__link[hreflang={target}]").click()
+        page.wait_for_url(lambda url: urlsplit(url).path != path)
+        expected = PREFIX[target] + path.removeprefix(PREFIX[start])
+        assert urlsplit(page.url).path == expected, f"from {path} to {page.url}"
+        assert page.locator("html").get_attribute("lang") == target
+        assert h1_text(page) == titles[expected]
+
+
+SEARCHES = [
+    ("zh", "新质生产力"),  # new quality productive forces: a user-dictionary phrase
+    ("zh", "具身智能"),    # embodied intelligence
+    ("en", "embodied intelligence"),
+]
+
+
+@pytest.mark.parametrize("lang, phrase", SEARCHES)
+def test_search_finds_the_documents_with_a_phrase(site, page, lang, phrase):
+    expected = pages_containing(site, lang, phrase)
+    assert expected, f"no {lang} document page contains {phrase!r} any more: pick another"
+    page.goto(f"{PREFIX[lang]}index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(phrase)
+    # Material sends the query to its search worker on keyup; fill() only fires `input`
+    # (typing Chinese through an input method ends with a keyup too).
+    box.press("End")
+    found = {urlsplit(href).path for href in search_result_links(page)}
+    assert expected <= found, f"{phrase!r}: missing {sorted(expected - found)}"
+
+
+def search_result_links(page) -> list[str]:
+    """The links of every search result, scrolling the list as a reader would: Material
+    shows the first 10 results, and 4 more whenever the list is scrolled to its end."""
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for()
+    # "14 个符合条件的结果", "14 matching documents" (one result: "找到 1 个…" / "1 matching…")
+    total = int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text())[0])
+    while (shown := items.count()) < total:
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item')"
+                               ".length > n", arg=shown)
+    # Sections of a page beyond the best few are folded in a <details>, but in the DOM.
+    return items.locator("a.md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)")
