@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import BriefingError, InputError, Problem
+from .errors import BriefingError, InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = ROOT / "seeds"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import pdf, pipeline, site
 from .errors import BriefingError, InputError, Problem, display_path
-from .output import read_tree, replace_tree
+from .output import read_tree, replace_tree, write_files
 from .render import pdf_name, render
 
 
@@ -36,9 +36,10 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     site_dir = site_dir or DEFAULT_SITE
 
     def fill_site(folder: Path) -> None:
-        # The site is built from docs/ as generated now; docs/ is swapped in only when the
-        # whole site (and PDFs) succeeded, so a failed build changes nothing.
-        replace_tree(DEFAULT_DOCS, lambda docs: _write(docs, files))
+        # MkDocs reads docs/ (mkdocs.yml names it), so docs/ is swapped in first; site/ is
+        # swapped in only when both sites and the PDFs succeeded. A failed build thus keeps
+        # the previous site/; docs/ then holds what generate produces now.
+        replace_tree(DEFAULT_DOCS, lambda docs: write_files(docs, files))
         site.build_sites(folder)
         shutil.copyfile(DEFAULT_DOCS / "corpus.json", folder / "corpus.json")
         if with_pdf:
@@ -49,12 +50,6 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
     return corpus.warnings
-
-
-def _write(folder: Path, files: dict[str, str]) -> None:
-    from .output import write_files
-
-    write_files(folder, files)
 
 
 def check(args) -> list[Problem]:

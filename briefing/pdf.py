@@ -14,9 +14,6 @@ from .errors import ToolError
 from .model import Corpus
 from .render import TEMPLATES, display_title, environment, load_strings
 
-CJK_FAMILIES = {"zh": "Noto Serif CJK SC", "en": "Noto Serif CJK SC"}
-
-
 def check_fonts() -> None:
     """Stop with the command to run when the CJK font is missing (else: boxes in the PDF)."""
     try:

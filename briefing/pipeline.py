@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from . import editorial
@@ -20,8 +19,6 @@ from .output import replace_tree, write_files
 from .read import find_seeds, read_seed
 from .render import render
 from .split import split
-
-log = logging.getLogger("briefing")
 
 
 def analyse_corpus(seeds_dir: Path) -> Corpus:
