@@ -119,6 +119,7 @@ def find_title(body: list[Block], title: str, position: int) -> int | None:
     return None
 
 
+NOTE_MARKS = ("※", "注：", "编者按")
 BYLINE = re.compile(rf"^[{cd.HAN}]{{1,4}}(?:\s+[{cd.HAN}]{{1,4}})*$")
 
 
@@ -151,6 +152,11 @@ def make_article(cleaned: CleanSeed, entry: ContentsEntry, blocks: list[Block],
         article.metadata_lines.append(block)
     article.paragraphs = paragraphs_from([b for b in rest if b.kind in TEXT_KINDS],
                                          cleaned.conversion)
+    if article.date is None:
+        # A speech reprinted without a dated source says when it was given in its closing
+        # note: `※这是习近平总书记2024年1月31日在…集体学习时的讲话。`
+        notes = [p.text for p in article.paragraphs if p.text.startswith(NOTE_MARKS)]
+        article.date = next((parse_date(n) for n in notes if parse_date(n)), None)
     article.authors = [convert(a, cleaned.conversion) for a in article.authors]
     return article
 

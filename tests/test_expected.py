@@ -90,8 +90,8 @@ def test_printed_metadata_is_found():
     sources = {d.id[-2:]: (d.publication, d.issue, d.date) for d in DOCUMENTS
                if d.parent == compilation.id}
     assert sources == {
-        "a1": ("求是", "2024年第11期", None),
-        "a2": ("论科技自立自强", None, None),
+        "a1": ("求是", "2024年第11期", "2024-01-31"),  # the speech's date, from its note
+        "a2": ("论科技自立自强", None, "2018-10-31"),
         "a3": ("求是", "2024年第11期", None),
         "a4": ("人民日报", None, "2025-02-24"),
         "a5": ("人民日报", None, "2025-01-13"),
