@@ -16,10 +16,11 @@ TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 PINYIN_NOTE = re.compile(
     rf"(?<=[{HAN}])[(（]([a-z]*[{TONE_VOWELS}][a-z{TONE_VOWELS}]*)[)）]")
 
-#: HTML tags and their mis-decoded remnants (`<` lost as `?`: `?/p>`).
-HTML_TAG = re.compile(r"</?(?:p|br|div|span|strong|em|b|i|u|a|img|font|section)\b[^<>]*/?>",
-                      re.IGNORECASE)
-HTML_REMNANT = re.compile(r"\?/(?:p|div|span|strong|em|b|i|u|a|font|section)>", re.IGNORECASE)
+#: Scraping remnants: bare block tags, no attributes (`<p>`, `</p>`, `<br/>`), and their
+#: mis-decoded forms (`<` lost as `?`: `?/p>`). A tag with attributes (`<img src=…>`,
+#: `<a href=…>`) is not a remnant of a paragraph break: it is text, shown as written.
+HTML_TAG = re.compile(r"</?(?:p|br|div|span)\s*/?>", re.IGNORECASE)
+HTML_REMNANT = re.compile(r"\?/(?:p|div|span)>", re.IGNORECASE)
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,5});")
 
 #: Runs of horizontal white space, including the ideographic space and no-break space.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import pdf, pipeline, site
 from .errors import BriefingError, InputError, Problem, display_path
-from .output import read_tree, replace_tree, write_files
+from .output import read_tree, staged, write_files
 from .render import pdf_name, render
 
 
@@ -35,18 +35,15 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     files = render(corpus)
     site_dir = site_dir or DEFAULT_SITE
 
-    def fill_site(folder: Path) -> None:
-        # MkDocs reads docs/ (mkdocs.yml names it), so docs/ is swapped in first; site/ is
-        # swapped in only when both sites and the PDFs succeeded. A failed build thus keeps
-        # the previous site/; docs/ then holds what generate produces now.
-        replace_tree(DEFAULT_DOCS, lambda docs: write_files(docs, files))
-        site.build_sites(folder)
-        shutil.copyfile(DEFAULT_DOCS / "corpus.json", folder / "corpus.json")
+    # Everything is made in staging folders and swapped in at the end: a build that fails
+    # or is killed midway leaves the previous docs/ and site/ exactly as they were.
+    with staged(DEFAULT_DOCS, site_dir) as (docs, out):
+        write_files(docs, files)
+        site.build_sites(docs, out)
+        shutil.copyfile(docs / "corpus.json", out / "corpus.json")
         if with_pdf:
-            pdf.write_pdf(corpus, "zh", folder / "pdf" / pdf_name("zh"))
-            pdf.write_pdf(corpus, "en", folder / "en" / "pdf" / pdf_name("en"))
-
-    replace_tree(site_dir, fill_site)
+            pdf.write_pdf(corpus, "zh", out / "pdf" / pdf_name("zh"))
+            pdf.write_pdf(corpus, "en", out / "en" / "pdf" / pdf_name("en"))
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
     return corpus.warnings

@@ -9,12 +9,14 @@ from dataclasses import replace
 
 from .editorial import DocumentEdits
 from .errors import EditorialError, Problem
-from .model import LANGUAGES, Correction, Document, Paragraph
+from .model import LANGUAGES, Correction, Document, Paragraph, Theme
 from .script import TO_SIMPLIFIED, convert
 
 
-def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Document]:
-    """Documents with editorial values applied; an edit for an unknown document fails."""
+def curate(documents: list[Document], edits: list[DocumentEdits],
+           themes: list[Theme]) -> list[Document]:
+    """Documents with editorial values applied; an edit for an unknown document or theme
+    fails, naming the editorial file and line."""
     by_id = {e.document_id: e for e in edits}
     known = {d.id for d in documents}
     unknown = [Problem(e.path, None, f"there is no document {e.document_id!r}; rename the "
@@ -33,15 +35,34 @@ def curate(documents: list[Document], edits: list[DocumentEdits]) -> list[Docume
                     title[lang] = edit.title[lang]
                     origin[lang] = "editorial"
         paragraphs = doc.paragraphs
+        doc_themes, scores = doc.themes, doc.theme_scores
+        if edit:
+            doc_themes, scores, theme_problems = apply_theme_edits(doc, edit, themes)
+            problems.extend(theme_problems)
         if edit and edit.errata:
             paragraphs, errata_problems = apply_errata(doc, edit)
             problems.extend(errata_problems)
         curated.append(replace(doc, title=title, title_origin=origin, paragraphs=paragraphs,
                                printed_title=doc.title.get(doc.language),
+                               themes=doc_themes, theme_scores=scores,
                                editorial_path=edit.path if edit else None))
     if problems:
         raise EditorialError(problems)
     return curated
+
+
+def apply_theme_edits(doc: Document, edit: DocumentEdits, themes: list[Theme]):
+    """Remove, then add themes as the editor says; an id not in the taxonomy is an error."""
+    known = [t.id for t in themes]
+    problems = [Problem(edit.path, line, f"unknown theme id {theme_id!r}; valid ids: "
+                                         f"{', '.join(known) or '(none: seeds/themes.yml is missing)'}")
+                for theme_id, line in edit.themes_add + edit.themes_remove
+                if theme_id not in known]
+    removed = {t for t, _ in edit.themes_remove}
+    result = [t for t in doc.themes if t not in removed]
+    result += [t for t, _ in edit.themes_add if t not in result and t in known]
+    scores = {t: doc.theme_scores.get(t, 0) for t in result}
+    return result, scores, problems
 
 
 def apply_errata(doc: Document, edit: DocumentEdits) -> tuple[list[Paragraph], list[Problem]]:

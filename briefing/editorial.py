@@ -169,7 +169,8 @@ def load_themes(seeds_dir: Path) -> list[Theme]:
 
 # --- per-document editorial files -------------------------------------------------------
 
-DOCUMENT_KEYS = ("title", "errata")
+DOCUMENT_KEYS = ("title", "themes", "errata")
+THEME_EDIT_KEYS = ("add", "remove")
 ERRATUM_KEYS = ("find", "replace", "paragraph", "note")
 
 
@@ -192,6 +193,9 @@ class DocumentEdits:
     document_id: str
     title: dict[str, str | None] = field(default_factory=dict)
     errata: list[Erratum] = field(default_factory=list)
+    #: theme ids to add to / remove from what analysis found, each with its line
+    themes_add: list[tuple[str, int]] = field(default_factory=list)
+    themes_remove: list[tuple[str, int]] = field(default_factory=list)
 
 
 def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
@@ -212,8 +216,10 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
                  if data and "title" in data else {})
         errata = check_errata(check, data.get("errata"), data.line_of("errata")) \
             if data and "errata" in data else []
+        add, remove = check_theme_edits(check, data.get("themes"), data.line_of("themes")) \
+            if data and "themes" in data else ([], [])
         problems.extend(check.problems)
-        edits.append(DocumentEdits(display_path(path), path.stem, title, errata))
+        edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove))
     if problems:
         raise EditorialError(problems)
     return edits
@@ -239,3 +245,18 @@ def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
         if find and replace:
             errata.append(Erratum(find, replace, paragraph, note or "", entry.line))
     return errata
+
+
+def check_theme_edits(check: _Checker, value, line: int):
+    """`themes: {add: [id, …], remove: [id, …]}`; ids are checked against the taxonomy
+    later (curate), where it is known."""
+    value = check.mapping(value, line, "themes", THEME_EDIT_KEYS)
+    lists = []
+    for key in THEME_EDIT_KEYS:
+        items = value.get(key, []) if value else []
+        key_line = value.line_of(key) if value else line
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            check.fail(key_line, f"themes.{key} must be a list of theme ids")
+            items = []
+        lists.append([(i, key_line) for i in items])
+    return lists[0], lists[1]

@@ -30,12 +30,16 @@ def unescape_html_entities(text: str) -> str:
 
 
 def remove_html_remnants(text: str) -> str:
-    """Remove HTML tags and their mis-decoded remnants (`?/p>`, where `<` was lost).
+    """Remove bare paragraph tags left by scraping, and their mis-decoded form (`?/p>`,
+    where `<` was lost).
 
-    Angle brackets that are not tags stay (`a < b`, `<<条例>>`).
+    Only attribute-less `p`, `br`, `div`, `span` tags go. Angle brackets that are not such
+    tags stay, and so does markup with attributes: it is shown as text, never as markup.
 
     >>> remove_html_remnants("效应?!?/p> 就在<br/>几天前 a < b")
     '效应?! 就在几天前 a < b'
+    >>> remove_html_remnants('<img src=x onerror=alert(1)> <p class="x">')
+    '<img src=x onerror=alert(1)> <p class="x">'
     """
     return cd.HTML_REMNANT.sub("", cd.HTML_TAG.sub("", text))
 

@@ -9,31 +9,44 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
+
+
+@contextmanager
+def staged(*targets: Path) -> Iterator[list[Path]]:
+    """Empty staging folders, one beside each target; when the block succeeds, each is
+    swapped in for its target. When it fails (or the process is killed), every target is
+    as it was: only hidden staging folders remain, and the next run removes them."""
+    targets = tuple(Path(t) for t in targets)
+    fresh = []
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            for stale in [*target.parent.glob(f".{target.name}.new-*"),
+                          *target.parent.glob(f".{target.name}.old-*")]:
+                shutil.rmtree(stale, ignore_errors=True)
+            folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+            folder.chmod(0o755)
+            fresh.append(folder)
+        yield fresh
+    except BaseException:
+        for folder in fresh:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    for target, folder in zip(targets, fresh):
+        old = target.parent / f".{target.name}.old-{os.getpid()}"
+        if target.exists():
+            os.rename(target, old)
+        os.rename(folder, target)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def replace_tree(target: Path, fill: Callable[[Path], None]) -> None:
     """Create a new `target` by calling `fill(folder)` on an empty folder, then swap it in."""
-    target = Path(target)
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    for stale in parent.glob(f".{target.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in parent.glob(f".{target.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
-    try:
-        fresh.chmod(0o755)
-        fill(fresh)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    old = parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        os.rename(target, old)
-    os.rename(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
+    with staged(target) as (folder,):
+        fill(folder)
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:

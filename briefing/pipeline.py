@@ -21,6 +21,9 @@ from .render import render
 from .split import split
 
 
+SKIPPED = " (skipped; the build goes on)"
+
+
 def analyse_corpus(seeds_dir: Path) -> Corpus:
     """Read, clean, split, analyze, curate and link every seed of a folder.
 
@@ -30,12 +33,21 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     """
     seeds_dir = Path(seeds_dir)
     seeds, warnings = [], []
+    by_id: dict[str, Path] = {}
     for path in find_seeds(seeds_dir):
         try:
-            seeds.append(read_seed(path))
+            seed = read_seed(path, seeds_dir)
         except SeedError as exc:
-            warnings.extend(Problem(p.path, p.line, p.message + " (skipped; the build goes on)")
-                            for p in exc.problems)
+            warnings.extend(Problem(p.path, p.line, p.message + SKIPPED) for p in exc.problems)
+            continue
+        if seed.id in by_id:
+            # Two names that make one id (`a b.txt`, `a-b.txt`) would share a page.
+            warnings.append(Problem(display_path(path), None, (
+                f"has the same id {seed.id!r} as {display_path(by_id[seed.id])}; rename one "
+                f"of them" + SKIPPED)))
+            continue
+        by_id[seed.id] = path
+        seeds.append(seed)
     if not seeds:
         raise SeedError(warnings or [Problem(display_path(seeds_dir), None,
                                              "holds no seed (.txt) files; add at least one")])
@@ -45,7 +57,8 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     documents = [d for d in pages if d.kind != "compilation"]
     themes = editorial.load_themes(seeds_dir)
     documents = analyze(documents, themes)
-    curated = curate(documents + compilations, editorial.load_document_edits(seeds_dir))
+    curated = curate(documents + compilations, editorial.load_document_edits(seeds_dir),
+                     themes)
     documents = link([d for d in curated if d.kind != "compilation"])
     compilations = [d for d in curated if d.kind == "compilation"]
     return Corpus(documents=documents, compilations=compilations, themes=themes,

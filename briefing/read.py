@@ -17,6 +17,9 @@ from .model import Seed
 from .script import HAN, detect_script, language_of
 
 SEED_SUFFIXES = (".txt",)
+#: A seed larger than this is refused from its size, before reading it: a document of a
+#: study collection is at most a few hundred KB; 20 MB is a mistake (or an attack).
+MAX_SEED_BYTES = 20 * 1024 * 1024
 
 #: Control characters that have no business in a text document (tab, LF, CR, FF are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -31,9 +34,23 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
                   if p.suffix.lower() in SEED_SUFFIXES and p.is_file())
 
 
-def read_seed(path: Path) -> Seed:
-    """Read one seed file into a `Seed`, or raise `SeedError` naming the file."""
+def read_seed(path: Path, seeds_dir: Path | None = None) -> Seed:
+    """Read one seed file into a `Seed`, or raise `SeedError` naming the file.
+
+    With `seeds_dir`, a symbolic link must stay inside it: a link to a file elsewhere
+    would publish whatever it points at.
+    """
     where = display_path(path)
+    if seeds_dir is not None and path.is_symlink():
+        target, folder = path.resolve(), Path(seeds_dir).resolve()
+        if folder not in target.parents:
+            raise SeedError(Problem(where, None, "is a symbolic link to a file outside the "
+                                                 "seeds folder; copy the file in instead"))
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise SeedError(Problem(where, None, f"is larger than {MAX_SEED_BYTES // 2**20} MB "
+                                             f"({size / 2**20:.1f} MB); split it into "
+                                             "several seeds"))
     data = path.read_bytes()
     text, encoding = decode(data, where)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -136,10 +136,10 @@ def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     entries = []
     for theme in corpus.themes:
         docs = sorted((d for d in corpus.documents if theme.id in d.themes),
-                      key=lambda d: (-d.theme_scores[theme.id], d.id))
+                      key=lambda d: (-d.theme_scores.get(theme.id, 0), d.id))
         entries.append({"id": theme.id, "name": theme.name, "description": theme.description,
                         "entries": [{"id": d.id, "title": display_title(d, lang, strings),
-                                     "score": d.theme_scores[theme.id]} for d in docs]})
+                                     "score": d.theme_scores.get(theme.id, 0)} for d in docs]})
     return entries
 
 

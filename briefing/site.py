@@ -1,14 +1,21 @@
-"""Stage 8, site: MkDocs (Material) builds both languages from the generated docs/.
+"""Stage 8, site: MkDocs (Material) builds both languages from the generated pages.
 
 MkDocs runs as its own process, exactly as `mkdocs build --strict` would, once per
-language configuration: mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at /en/).
+language: mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at /en/, inheriting the
+Chinese one). Those two files name docs/ and site/; a build reads a staged docs folder
+and writes a staged site folder (so a failed build changes nothing), so it runs MkDocs on
+the same configurations with those paths made absolute.
 """
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 from .errors import ToolError
 
@@ -16,12 +23,47 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 
 
-def build_sites(site_dir: Path) -> None:
-    """Build the Chinese site into `site_dir` and the English one into `site_dir/en`."""
-    for lang, (config, sub) in CONFIGS.items():
-        target = site_dir / sub if sub else site_dir
-        run_mkdocs(["build", "--strict", "--quiet", "--no-directory-urls",
-                    "-f", config, "-d", str(target)], lang)
+def build_sites(docs_dir: Path, site_dir: Path) -> None:
+    """Build the Chinese site into `site_dir` and the English one into `site_dir/en`,
+    from the pages in `docs_dir` (`zh/`, `en/`, `jieba-userdict.txt`)."""
+    with tempfile.TemporaryDirectory(prefix="briefing-mkdocs-") as work:
+        for lang, (_, sub) in CONFIGS.items():
+            config = Path(work) / f"mkdocs.{lang}.yml"
+            target = site_dir / sub if sub else site_dir
+            settings = language_config(lang, docs_dir, target)
+            config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
+            run_mkdocs(["build", "--strict", "--quiet", "-f", str(config)], lang)
+
+
+def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
+    """One language's MkDocs settings: mkdocs.yml, with mkdocs.en.yml on top for English
+    (as its INHERIT says), and every path absolute."""
+    settings = yaml.safe_load((ROOT / CONFIGS["zh"][0]).read_text(encoding="utf-8"))
+    if lang != "zh":
+        own = yaml.safe_load((ROOT / CONFIGS[lang][0]).read_text(encoding="utf-8"))
+        own.pop("INHERIT", None)
+        settings = merged(settings, own)
+    settings["docs_dir"] = str(Path(docs_dir).resolve() / lang)
+    settings["site_dir"] = str(Path(site_dir).resolve())
+    settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
+    for plugin in settings.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["jieba_dict_user"] = str(Path(docs_dir).resolve()
+                                                      / "jieba-userdict.txt")
+    return settings
+
+
+def merged(base: dict, override: dict) -> dict:
+    """`override` on top of `base`: mappings merge, anything else is replaced (as MkDocs'
+    INHERIT does)."""
+    result = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
 
 
 def run_mkdocs(args: list[str], lang: str) -> None:

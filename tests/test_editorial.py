@@ -81,3 +81,26 @@ def test_report_lists_changes_and_flags_with_file_and_line(tmp_path):
                for l in lines), lines
     assert any("news.txt:2: flagged latin-in-han: 'a'" in l for l in lines)
     assert any("news.txt:1: split_bylines:" in l for l in lines)
+
+
+def test_editor_adds_and_removes_themes_and_unknown_ids_fail(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "editorial").mkdir(parents=True)
+    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    (seeds / "themes.yml").write_text(
+        "themes:\n"
+        "  - {id: ai, name: {zh: 人工智能, en: AI}, description: {zh: 人工智能, en: AI},"
+        " phrases: {zh: [人工智能], en: [AI]}}\n"
+        "  - {id: data, name: {zh: 数据, en: Data}, description: {zh: 数据, en: Data},"
+        " phrases: {zh: [数据要素], en: [data]}}\n", encoding="utf-8")
+    edit = seeds / "editorial" / "news.yml"
+    edit.write_text("themes:\n  add: [data]\n  remove: [ai]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8"))["documents"][0][
+        "themes"] == ["data"]
+    edit.write_text("themes:\n  add: [no-such-theme]\n", encoding="utf-8")
+    result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out2"))
+    assert result.returncode == 1
+    assert "news.yml:2: unknown theme id 'no-such-theme'; valid ids: ai, data" in result.stderr
