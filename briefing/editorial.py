@@ -9,6 +9,7 @@ the valid keys listed. All problems of all files are collected before failing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,6 +127,7 @@ class _Checker:
 # --- the theme taxonomy --------------------------------------------------------------
 
 THEME_KEYS = ("id", "name", "description", "phrases")
+THEME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def load_themes(seeds_dir: Path) -> list[Theme]:
@@ -144,6 +146,11 @@ def load_themes(seeds_dir: Path) -> list[Theme]:
         line = getattr(entry, "line", data.line_of("themes"))
         entry = check.mapping(entry, line, "a theme", THEME_KEYS, required=THEME_KEYS)
         theme_id = check.text(entry.get("id"), entry.line_of("id") if entry else line, "id")
+        if theme_id and not THEME_ID.fullmatch(theme_id):
+            # Ids go into URLs and HTML attributes: letters, digits and hyphens only.
+            check.fail(entry.line_of("id"), f"theme id {theme_id!r} must be lower-case "
+                                            "letters, digits and single hyphens (e.g. large-models)")
+            theme_id = None
         if theme_id in seen:
             check.fail(entry.line_of("id"), f"theme id {theme_id!r} is used twice")
         seen.add(theme_id)

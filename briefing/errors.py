@@ -47,9 +47,12 @@ class ToolError(BriefingError):
 
 
 def display_path(path: Path | str) -> str:
-    """Path as shown in messages: relative to the working directory when inside it."""
+    """Path as shown in messages: relative to the working directory when inside it, with
+    control characters escaped (a file name with a line break must not break the one-line
+    message format)."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(p.absolute().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(p)
+        shown = str(p)
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in shown)

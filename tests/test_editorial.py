@@ -104,3 +104,26 @@ def test_editor_adds_and_removes_themes_and_unknown_ids_fail(tmp_path):
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out2"))
     assert result.returncode == 1
     assert "news.yml:2: unknown theme id 'no-such-theme'; valid ids: ai, data" in result.stderr
+
+
+def test_theme_ids_must_be_slugs_they_go_into_urls(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    (seeds / "themes.yml").write_text(
+        "themes:\n  - id: 'x\" onclick=\"alert(1)'\n    name: {zh: 甲, en: A}\n"
+        "    description: {zh: 甲, en: A}\n    phrases: {zh: [甲], en: [a]}\n", encoding="utf-8")
+    result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "themes.yml:2: theme id 'x\" onclick=\"alert(1)' must be lower-case letters" \
+        in result.stderr
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text(SEED, encoding="utf-8")
+    (seeds / "bad\nname.txt").write_bytes(b"")
+    result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert result.stderr.count("\n") == 1 and "bad\\nname.txt: is empty" in result.stderr
