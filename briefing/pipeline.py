@@ -32,12 +32,13 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     stop the run: they are the editors' own and must be fixed.
     """
     seeds_dir = Path(seeds_dir)
-    seeds, warnings = [], []
+    seeds, warnings, unreadable = [], [], []
     by_id: dict[str, Path] = {}
     for path in find_seeds(seeds_dir):
         try:
             seed = read_seed(path, seeds_dir)
         except SeedError as exc:
+            unreadable.extend(exc.problems)
             warnings.extend(Problem(p.path, p.line, p.message + SKIPPED) for p in exc.problems)
             continue
         if seed.id in by_id:
@@ -48,9 +49,10 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
             continue
         by_id[seed.id] = path
         seeds.append(seed)
-    if not seeds:
-        raise SeedError(warnings or [Problem(display_path(seeds_dir), None,
-                                             "holds no seed (.txt) files; add at least one")])
+    if not seeds:  # nothing to build: the problems are errors, nothing "goes on"
+        raise SeedError(unreadable or [Problem(display_path(seeds_dir), None,
+                                               "holds no readable seed (.txt) files; add "
+                                               "at least one")])
     cleaned = [clean(seed) for seed in seeds]
     pages = [doc for c in cleaned for doc in split(c)]
     compilations = [d for d in pages if d.kind == "compilation"]

@@ -106,20 +106,50 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM: the high byte of every ASCII-range character (digits, spaces,
     newlines) is NUL, so NULs pile up on one side: odd offsets for little-endian, even for
-    big-endian. Binary data with NULs fails to decode or shows control characters later."""
+    big-endian.
+
+    UTF-8 text with a stray NUL must not pass for UTF-16 (it would decode as gibberish), so
+    a file that is valid UTF-8 needs NULs on at least a quarter of one side's bytes and none on the
+    other; one that is not UTF-8 (Chinese in UTF-16 has few NULs) only needs the imbalance.
+    Binary data with NULs fails to decode or shows control characters later.
+    """
     if b"\x00" not in data or len(data) % 2:
         return None
     zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
     if zeros_even == zeros_odd:
         return None
-    name = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
     try:
-        text = data.decode(name)
+        data.decode("utf-8")
+        valid_utf8 = True
     except UnicodeDecodeError:
+        valid_utf8 = False
+    if valid_utf8 and not (max(zeros_even, zeros_odd) >= 0.25 * len(data) / 2
+                           and min(zeros_even, zeros_odd) == 0):
         return None
-    if _CONTROL.search(text):
+    # Which byte order: the one that reads as text (NUL counts alone mislead: 一 is U+4E00).
+    readings = []
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):
+            readings.append((_plausibility(text), text))
+    if not readings:
         return None
-    return text, "utf-16"
+    score, text = max(readings)
+    return (text, "utf-16") if score >= 0.5 else None
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that ordinary documents are made of: printable ASCII, white
+    space, common Chinese characters, CJK punctuation."""
+    good = sum(1 for c in text if (" " <= c <= "~") or c in "\n\r\t" or c in CJK_MARKS
+               or (HAN.match(c) and _is_common(c)))
+    return good / max(1, len(text))
+
+
+CJK_MARKS = "，。、；：？！“”‘’（）《》—…·「」『』【】　"
 
 
 def _undecodable(where: str, data: bytes, offset: int, encoding: str) -> SeedError:

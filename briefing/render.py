@@ -26,12 +26,15 @@ SCHEMA_VERSION = 1
 
 
 def html_text(value) -> str:
-    """Text for the inside of an HTML element, on one line.
+    """Text for the inside of an HTML element, on one line. Braces become character
+    references too: no `{: …}` attribute list or `{{ … }}` expression stands in the
+    Markdown, whatever extensions a later configuration enables.
 
-    >>> html_text('<script>alert("x")</script> & more')
-    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more'
+    >>> html_text('<script>alert("x")</script> & {: .x}')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#123;: .x&#125;'
     """
-    return html.escape(" ".join(str(value).split("\n")), quote=True)
+    escaped = html.escape(" ".join(str(value).split("\n")), quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 _ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")

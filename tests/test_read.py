@@ -82,3 +82,15 @@ def test_seed_ids_are_stable_and_distinct():
     assert slug_for("000_80a0138ffffb83b7") == "000-80a0138ffffb83b7"
     assert slug_for("新闻 一") != slug_for("新闻 二")
     assert slug_for("新闻 一") == slug_for("新闻 一")
+
+
+def test_utf8_with_a_stray_nul_is_not_taken_for_utf16(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes("Hello world.\nNUL\x00 here.\n".encode("utf-8"))  # even length
+    with pytest.raises(SeedError, match="NUL bytes"):
+        read_seed(path)
+
+
+def test_chinese_utf16_without_bom_and_almost_no_ascii_is_read():
+    text = "人工智能作为引领新一轮科技革命和产业变革的核心驱动力。" * 20 + "\n"
+    assert decode(text.encode("utf-16-le"), "x.txt") == (text, "utf-16")
