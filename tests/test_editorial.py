@@ -10,10 +10,16 @@ SEED = ("飛象網訊(易歡)人工智能正在走向“規(guī);瘧谩,在工�
         "人工智能產業規模持續增長。\n")
 
 
-def corpus_and_page(tmp_path, editorial: str):
+def seed_folder(tmp_path):
+    """A seeds folder holding `news.txt` (SEED) and an empty `editorial/`."""
     seeds = tmp_path / "seeds"
     (seeds / "editorial").mkdir(parents=True, exist_ok=True)
     (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    return seeds
+
+
+def corpus_and_page(tmp_path, editorial: str):
+    seeds = seed_folder(tmp_path)
     (seeds / "editorial" / "news.yml").write_text(editorial, encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
@@ -61,9 +67,7 @@ def test_unknown_key_lists_the_valid_ones(tmp_path):
 
 
 def test_editorial_file_for_an_unknown_document(tmp_path):
-    seeds = tmp_path / "seeds"
-    (seeds / "editorial").mkdir(parents=True)
-    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    seeds = seed_folder(tmp_path)
     (seeds / "editorial" / "other.yml").write_text("title:\n  zh: 标题\n", encoding="utf-8")
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
@@ -71,9 +75,7 @@ def test_editorial_file_for_an_unknown_document(tmp_path):
 
 
 def test_report_lists_changes_and_flags_with_file_and_line(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    seeds = seed_folder(tmp_path)
     result = run_cli("report", "--seeds", str(seeds))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -84,9 +86,7 @@ def test_report_lists_changes_and_flags_with_file_and_line(tmp_path):
 
 
 def test_editor_adds_and_removes_themes_and_unknown_ids_fail(tmp_path):
-    seeds = tmp_path / "seeds"
-    (seeds / "editorial").mkdir(parents=True)
-    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    seeds = seed_folder(tmp_path)
     (seeds / "themes.yml").write_text(
         "themes:\n"
         "  - {id: ai, name: {zh: 人工智能, en: AI}, description: {zh: 人工智能, en: AI},"
@@ -107,9 +107,7 @@ def test_editor_adds_and_removes_themes_and_unknown_ids_fail(tmp_path):
 
 
 def test_theme_ids_must_be_slugs_they_go_into_urls(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "news.txt").write_text(SEED, encoding="utf-8")
+    seeds = seed_folder(tmp_path)
     (seeds / "themes.yml").write_text(
         "themes:\n  - id: 'x\" onclick=\"alert(1)'\n    name: {zh: 甲, en: A}\n"
         "    description: {zh: 甲, en: A}\n    phrases: {zh: [甲], en: [a]}\n", encoding="utf-8")
