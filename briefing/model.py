@@ -99,6 +99,11 @@ class Link:
     kind: str  #: `part-of`, `has-part`, `related`...
     note: str = ""  #: why the link exists, in plain words
     themes: list[str] = field(default_factory=list)  #: for `related`: the shared themes
+    #: for `shared-passage`: the wording as this document prints it, and where it stands
+    #: here and in the target
+    passage: str | None = None
+    paragraph: str | None = None
+    target_paragraph: str | None = None
 
 
 @dataclass

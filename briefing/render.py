@@ -114,7 +114,8 @@ def render(corpus: Corpus) -> dict[str, str]:
                 title_note=title_note(doc, lang, t),
                 pending=doc.language != lang,
                 themes=[themes[i] for i in doc.themes if i in themes],
-                links=link_groups(doc, by_id, lang, strings, themes))
+                links=link_groups(doc, by_id, lang, strings, themes),
+                passages=passage_groups(doc, by_id, lang, strings))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
     return files
@@ -162,6 +163,30 @@ def link_groups(doc: Document, by_id: dict, lang: str, strings: dict,
     return [{"label": strings[lang][label], "entries": items} for label, items in groups if items]
 
 
+#: Passages shown per other document on a page (all of them are in corpus.json).
+PASSAGES_SHOWN = 3
+
+
+def passage_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
+    """Shared passages, per other document, longest first: where the same words stand."""
+    per_target: dict[str, dict[str, object]] = {}
+    for l in doc.links:
+        if l.kind != "shared-passage" or l.target not in by_id:
+            continue
+        entry = per_target.setdefault(l.target, {
+            "target": l.target, "title": display_title(by_id[l.target], lang, strings),
+            "passages": {}})
+        entry["passages"].setdefault(l.passage, (l.paragraph, l.target_paragraph))
+    groups = []
+    for target in sorted(per_target, key=lambda t: (-max(map(len, per_target[t]["passages"])), t)):
+        entry = per_target[target]
+        ranked = sorted(entry["passages"].items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        groups.append({**entry, "count": len(ranked),
+                       "passages": [{"text": text, "here": here, "there": there}
+                                    for text, (here, there) in ranked[:PASSAGES_SHOWN]]})
+    return groups
+
+
 def corpus_record(doc: Document) -> dict:
     """One document as `corpus.json` has it (see schema/corpus.schema.json)."""
     return {
@@ -188,7 +213,10 @@ def corpus_record(doc: Document) -> dict:
                 if p.corrections else {})}
             for p in doc.paragraphs],
         "themes": list(doc.themes),
-        "links": [{"target": l.target, "kind": l.kind, "note": l.note} for l in doc.links],
+        "links": [{"target": l.target, "kind": l.kind, "note": l.note,
+                   **({"passage": l.passage, "paragraph": l.paragraph,
+                       "target_paragraph": l.target_paragraph} if l.passage else {})}
+                  for l in doc.links],
     }
 
 
