@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Document, Paragraph, Theme
+from .model import Document, Paragraph, Theme, TimelineEvent
 from .script import TO_SIMPLIFIED, convert
+from .timeline import find_events
 
 #: A theme is tagged when its phrases occur at least this often in a document, and at
 #: least once per THEME_CHARS_PER_HIT characters (a long compilation mentions everything).
@@ -23,8 +24,16 @@ ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def analyze(documents: list[Document], themes: list[Theme]) -> list[Document]:
-    """Metadata and themes for every document."""
-    return [tag_themes(find_metadata(doc), themes) for doc in documents]
+    """Metadata, themes and dated events for every document."""
+    return [find_dated_events(tag_themes(find_metadata(doc), themes)) for doc in documents]
+
+
+def find_dated_events(doc: Document) -> Document:
+    """Every date the document's paragraphs print (years resolved from its own date)."""
+    events = [TimelineEvent(e.date, e.text, e.sentence, para.id, e.resolved_year)
+              for para in doc.paragraphs
+              for e in find_events(para.text, doc.language, doc.date)]
+    return replace(doc, events=events)
 
 
 def find_metadata(doc: Document) -> Document:

@@ -107,6 +107,17 @@ class Link:
 
 
 @dataclass
+class TimelineEvent:
+    """A dated event a document prints (briefing.timeline), for the timeline pages."""
+
+    date: str  #: ISO `YYYY-MM-DD`, or `YYYY-MM` when the text gives only the month
+    text: str  #: the date as printed
+    sentence: str  #: the sentence around it
+    paragraph: str  #: where it stands
+    resolved_year: bool = False  #: the year came from the document's date, not the text
+
+
+@dataclass
 class Theme:
     """One theme of the editors' taxonomy (`seeds/themes.yml`)."""
 
@@ -140,6 +151,7 @@ class Document:
     themes: list[str] = field(default_factory=list)
     theme_scores: dict[str, int] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    events: list[TimelineEvent] = field(default_factory=list)
     title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
     printed_title: str | None = None  #: the title the seed itself prints, if any
     editorial_path: str | None = None  #: the editorial file this document's curation comes from

@@ -106,6 +106,8 @@ def render(corpus: Corpus) -> dict[str, str]:
             t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
         files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
             t=t, lang=lang, themes=theme_entries(corpus, lang, strings))
+        files[f"{lang}/timeline.md"] = env.get_template("site/timeline.md.j2").render(
+            t=t, lang=lang, events=timeline_entries(corpus, lang, strings))
         for doc in corpus.pages():
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
                 "site/document.md.j2").render(
@@ -134,6 +136,15 @@ def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Documents in corpus order; a compilation's articles are indented under it."""
     return [{"id": d.id, "title": display_title(d, lang, strings), "date": d.date,
              "depth": 1 if d.parent else 0} for d in corpus.pages()]
+
+
+def timeline_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
+    """Every dated event of the corpus, in date order (then document, then paragraph)."""
+    entries = [{"date": e.date, "text": e.text, "sentence": e.sentence, "id": d.id,
+                "paragraph": e.paragraph, "resolved": e.resolved_year,
+                "title": display_title(d, lang, strings), "language": d.language}
+               for d in corpus.documents for e in d.events]
+    return sorted(entries, key=lambda e: (e["date"], e["id"], int(e["paragraph"][1:])))
 
 
 def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
@@ -213,6 +224,9 @@ def corpus_record(doc: Document) -> dict:
                 if p.corrections else {})}
             for p in doc.paragraphs],
         "themes": list(doc.themes),
+        "events": [{"date": e.date, "text": e.text, "sentence": e.sentence,
+                    "paragraph": e.paragraph, "resolved_year": e.resolved_year}
+                   for e in doc.events],
         "links": [{"target": l.target, "kind": l.kind, "note": l.note,
                    **({"passage": l.passage, "paragraph": l.paragraph,
                        "target_paragraph": l.target_paragraph} if l.passage else {})}

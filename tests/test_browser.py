@@ -204,7 +204,10 @@ def search_result_links(page) -> list[str]:
     # "14 个符合条件的结果", "14 matching documents" (one result: "找到 1 个…" / "1 matching…")
     total = int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text())[0])
     while (shown := items.count()) < total:
-        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        # As a reader does: bring the last result into view and keep scrolling (scrolling
+        # the list's container alone stops loading once the list no longer overflows).
+        items.last.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 2000)
         page.wait_for_function("n => document.querySelectorAll('.md-search-result__item')"
                                ".length > n", arg=shown)
     # Sections of a page beyond the best few are folded in a <details>, but in the DOM.
