@@ -30,10 +30,18 @@ def analyze(documents: list[Document], themes: list[Theme]) -> list[Document]:
 
 def find_dated_events(doc: Document) -> Document:
     """Every date the document's paragraphs print (years resolved from its own date)."""
+    to_simplified = TO_SIMPLIFIED.get(doc.script)
+    datelines = [TimelineEvent(e.date, e.text, line, "", kind="dateline")
+                 for block in doc.metadata_lines
+                 for line in [convert(block.text, to_simplified)]
+                 for e in find_events(line, doc.language, None)]
+    printed = {(e.date, e.sentence) for e in datelines}
+    # (A compilation's masthead lines are its paragraphs too: each date once.)
     events = [TimelineEvent(e.date, e.text, e.sentence, para.id, e.resolved_year)
               for para in doc.paragraphs
-              for e in find_events(para.text, doc.language, doc.date)]
-    return replace(doc, events=events)
+              for e in find_events(para.text, doc.language, doc.date)
+              if (e.date, e.sentence) not in printed]
+    return replace(doc, events=datelines + events)
 
 
 def find_metadata(doc: Document) -> Document:

@@ -113,8 +113,9 @@ class TimelineEvent:
     date: str  #: ISO `YYYY-MM-DD`, or `YYYY-MM` when the text gives only the month
     text: str  #: the date as printed
     sentence: str  #: the sentence around it
-    paragraph: str  #: where it stands
+    paragraph: str  #: where it stands ("" for a metadata line: dateline, source, masthead)
     resolved_year: bool = False  #: the year came from the document's date, not the text
+    kind: str = "text"  #: `text`, or `dateline`: the document's own date, as its line prints it
 
 
 @dataclass

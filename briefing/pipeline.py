@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import editorial
-from .analyze import analyze
+from .analyze import analyze, find_dated_events
 from .clean import clean
 from .curate import curate
 from .errors import InputError, Problem, SeedError, display_path
@@ -59,6 +59,8 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     documents = [d for d in pages if d.kind != "compilation"]
     themes = editorial.load_themes(seeds_dir)
     documents = analyze(documents, themes)
+    # A compilation's own date (its masthead) belongs on the timeline too.
+    compilations = [find_dated_events(c) for c in compilations]
     curated = curate(documents + compilations, editorial.load_document_edits(seeds_dir),
                      themes)
     documents = link([d for d in curated if d.kind != "compilation"])

@@ -141,10 +141,10 @@ def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
 def timeline_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Every dated event of the corpus, in date order (then document, then paragraph)."""
     entries = [{"date": e.date, "text": e.text, "sentence": e.sentence, "id": d.id,
-                "paragraph": e.paragraph, "resolved": e.resolved_year,
+                "paragraph": e.paragraph, "resolved": e.resolved_year, "kind": e.kind,
                 "title": display_title(d, lang, strings), "language": d.language}
-               for d in corpus.documents for e in d.events]
-    return sorted(entries, key=lambda e: (e["date"], e["id"], int(e["paragraph"][1:])))
+               for d in corpus.pages() for e in d.events]
+    return sorted(entries, key=lambda e: (e["date"], e["id"], int(e["paragraph"][1:] or 0)))
 
 
 def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
@@ -225,7 +225,7 @@ def corpus_record(doc: Document) -> dict:
             for p in doc.paragraphs],
         "themes": list(doc.themes),
         "events": [{"date": e.date, "text": e.text, "sentence": e.sentence,
-                    "paragraph": e.paragraph, "resolved_year": e.resolved_year}
+                    "paragraph": e.paragraph, "resolved_year": e.resolved_year, "kind": e.kind}
                    for e in doc.events],
         "links": [{"target": l.target, "kind": l.kind, "note": l.note,
                    **({"passage": l.passage, "paragraph": l.paragraph,

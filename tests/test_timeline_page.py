@@ -1,0 +1,33 @@
+"""The timeline pages list every full date the seeds print."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing import pipeline
+from briefing.render import render
+from conftest import SEEDS
+
+FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})")
+FILES = render(pipeline.analyse_corpus(SEEDS))
+
+
+def printed_dates() -> set[str]:
+    found = set()
+    for seed in SEEDS.glob("*.txt"):
+        for m in FULL_DATE.finditer(seed.read_text(encoding="utf-8")):
+            y, mo, d = [int(g) for g in m.groups() if g is not None]
+            found.add(f"{y:04d}-{mo:02d}-{d:02d}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
+    dates = printed_dates()
+    assert len(dates) >= 8  # not vacuous: the seeds print at least this many
+    page = FILES[f"{lang}/timeline.md"]
+    listed = set(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))
+    assert dates <= listed, sorted(dates - listed)
+    assert re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page) == \
+        sorted(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))  # in order
