@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Document, Paragraph, Theme, TimelineEvent
+from .figures import find_figures
+from .model import Document, KeyFigure, Paragraph, Theme, TimelineEvent
 from .script import TO_SIMPLIFIED, convert
 from .timeline import find_events
 
@@ -24,8 +25,16 @@ ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def analyze(documents: list[Document], themes: list[Theme]) -> list[Document]:
-    """Metadata, themes and dated events for every document."""
-    return [find_dated_events(tag_themes(find_metadata(doc), themes)) for doc in documents]
+    """Metadata, themes, dated events and key figures for every document."""
+    return [find_key_figures(find_dated_events(tag_themes(find_metadata(doc), themes)))
+            for doc in documents]
+
+
+def find_key_figures(doc: Document) -> Document:
+    """Every number with a unit the document's paragraphs print."""
+    figures = [KeyFigure(f.text, f.english, f.number, f.unit, f.measure, f.sentence, para.id)
+               for para in doc.paragraphs for f in find_figures(para.text, doc.language)]
+    return replace(doc, figures=figures)
 
 
 def find_dated_events(doc: Document) -> Document:

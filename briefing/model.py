@@ -119,6 +119,19 @@ class TimelineEvent:
 
 
 @dataclass
+class KeyFigure:
+    """A number with a unit a document prints (briefing.figures), for "by the numbers"."""
+
+    text: str  #: as printed: `157.6万件`
+    english: str  #: rendered in English: `1.576 million`
+    number: float  #: with Chinese magnitudes applied
+    unit: str
+    measure: str  #: what it measures, when the text says so; "" otherwise
+    sentence: str
+    paragraph: str
+
+
+@dataclass
 class Theme:
     """One theme of the editors' taxonomy (`seeds/themes.yml`)."""
 
@@ -153,6 +166,7 @@ class Document:
     theme_scores: dict[str, int] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)
     title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
     printed_title: str | None = None  #: the title the seed itself prints, if any
     editorial_path: str | None = None  #: the editorial file this document's curation comes from

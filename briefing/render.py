@@ -106,6 +106,10 @@ def render(corpus: Corpus) -> dict[str, str]:
             t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
         files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
             t=t, lang=lang, themes=theme_entries(corpus, lang, strings))
+        files[f"{lang}/figures.md"] = env.get_template("site/figures.md.j2").render(
+            t=t, lang=lang, documents=[
+                {"id": d.id, "title": display_title(d, lang, strings), "language": d.language,
+                 "figures": d.figures} for d in corpus.documents if d.figures])
         files[f"{lang}/timeline.md"] = env.get_template("site/timeline.md.j2").render(
             t=t, lang=lang, events=timeline_entries(corpus, lang, strings))
         for doc in corpus.pages():
@@ -224,6 +228,9 @@ def corpus_record(doc: Document) -> dict:
                 if p.corrections else {})}
             for p in doc.paragraphs],
         "themes": list(doc.themes),
+        "figures": [{"text": f.text, "english": f.english, "number": f.number, "unit": f.unit,
+                     "measure": f.measure, "sentence": f.sentence, "paragraph": f.paragraph}
+                    for f in doc.figures],
         "events": [{"date": e.date, "text": e.text, "sentence": e.sentence,
                     "paragraph": e.paragraph, "resolved_year": e.resolved_year, "kind": e.kind}
                    for e in doc.events],

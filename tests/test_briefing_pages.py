@@ -1,4 +1,5 @@
-"""The timeline pages list every full date the seeds print."""
+"""The corpus-wide pages: the timeline lists every full date the seeds print, "by the
+numbers" every key figure (Chinese magnitudes rendered in English)."""
 from __future__ import annotations
 
 import re
@@ -31,3 +32,21 @@ def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
     assert dates <= listed, sorted(dates - listed)
     assert re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page) == \
         sorted(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))  # in order
+
+
+#: The issue's examples, as each language's page shows them.
+FIGURES = {
+    "zh": ["748EFLOPS", "433款", "157.6万件", "38.58%", "7,348 PFLOPS", "6000亿元"],
+    "en": ["748 EFLOPS", "1.576 million", "38.58%", "7,348 PFLOPS", "600 billion yuan",
+           "250 billion yuan"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_key_figures_are_on_the_numbers_page(lang):
+    page = FILES[f"{lang}/figures.md"]
+    shown = re.findall(r"<strong>([^<]+)</strong>", page)
+    for figure in FIGURES[lang]:
+        assert figure in shown, figure
+    # Each figure links to the paragraph that prints it.
+    assert len(re.findall(r'<a href="documents/[a-z0-9-]+\.html#p\d+"><strong>', page)) == len(shown)
