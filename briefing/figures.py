@@ -328,12 +328,13 @@ ZH_FRACTION = re.compile(rf"占(?:全球|世界|全国)? ?(?P<frac>(?P<n>{DIGIT}
                          rf"(?P<d>{DIGIT}{{1,3}}))(?![0-9０-９/])")
 
 
+def _collect(pattern: re.Pattern, text: str, build) -> list[Figure]:
+    """The figures `build(text, match)` makes of a pattern's matches (None: not a figure)."""
+    return [figure for match in pattern.finditer(text) if (figure := build(text, match))]
+
+
 def _find_chinese(text: str) -> list[Figure]:
-    figures = []
-    for match in ZH_FIGURE.finditer(text):
-        figure = _chinese_figure(text, match)
-        if figure:
-            figures.append(figure)
+    figures = _collect(ZH_FIGURE, text, _chinese_figure)
     taken = [(f.start, f.start + len(f.text)) for f in figures]
     for match in ZH_NUMERAL_FIGURE.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -654,12 +655,7 @@ IRREGULAR_PLURALS = {"people", "personnel", "staff", "children"}
 
 
 def _find_english(text: str) -> list[Figure]:
-    figures = []
-    for match in EN_FIGURE.finditer(text):
-        figure = _english_figure(text, match)
-        if figure:
-            figures.append(figure)
-    return figures
+    return _collect(EN_FIGURE, text, _english_figure)
 
 
 def _english_figure(text: str, match: re.Match) -> Figure | None:
