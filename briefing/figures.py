@@ -328,6 +328,12 @@ ZH_FRACTION = re.compile(rf"占(?:全球|世界|全国)? ?(?P<frac>(?P<n>{DIGIT}
                          rf"(?P<d>{DIGIT}{{1,3}}))(?![0-9０-９/])")
 
 
+def _not_a_figure(text: str, start: int, num: str, num2: str | None) -> bool:
+    """A number inside something else (a date, a code, a name) or shaped like a code."""
+    return (is_part_of_something_else(text, start) or is_code_like(num)
+            or bool(num2 and is_code_like(num2)))
+
+
 def _collect(pattern: re.Pattern, text: str, build) -> list[Figure]:
     """The figures `build(text, match)` makes of a pattern's matches (None: not a figure)."""
     return [figure for match in pattern.finditer(text) if (figure := build(text, match))]
@@ -396,9 +402,7 @@ def _chinese_figure(text: str, match: re.Match) -> Figure | None:
     num, num2, mag = match["num"], match["num2"], match["mag"]
     unit = match["unit"] or match["latin"] or ""
     start = match.start()
-    if is_part_of_something_else(text, start) or is_code_like(num):
-        return None
-    if num2 and is_code_like(num2):
+    if _not_a_figure(text, start, num, num2):
         return None
     low = parse_number(num)
     high = parse_number(num2) if num2 else None
@@ -662,9 +666,7 @@ def _english_figure(text: str, match: re.Match) -> Figure | None:
     """A figure from a match of `EN_FIGURE`, or None when it is not one (see module doc)."""
     num, num2, mag = match["num"], match["num2"], match["mag"]
     start = match.start()
-    if is_part_of_something_else(text, start) or is_code_like(num):
-        return None
-    if num2 and is_code_like(num2):
+    if _not_a_figure(text, start, num, num2):
         return None
     low = parse_number(num)
     unit = match["pct"] or match["word"] or match["latin"] or match["currency"] or ""

@@ -31,7 +31,7 @@ def digest_html(corpus: Corpus, lang: str) -> str:
     documents = [{"doc": d, "title": display_title(d, lang, strings),
                   "pending": d.language != lang} for d in corpus.pages()]
     return environment().get_template("pdf/digest.html.j2").render(
-        t=strings[lang], lang=lang, documents=documents)
+        t=strings[lang], lang=lang, documents=documents, count=len(corpus.documents))
 
 
 def write_pdf(corpus: Corpus, lang: str, path: Path) -> None:
