@@ -361,6 +361,18 @@ GOOD_SEED = "人工智能产业规模持续增长，应用场景不断拓展。\
 SKIPPED = "(skipped; the build goes on)"
 
 
+def assert_one_error(tmp_path: Path, seeds: Path, path: Path, line, message: str) -> None:
+    """`generate` fails with exactly one `Error:` line naming `path` (and line), and writes
+    nothing."""
+    out = tmp_path / "out"
+    result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
+    assert result.returncode == 1
+    lines = problem_lines(result)
+    assert len(lines) == 1, lines
+    assert re.match(rf"Error: {where(path, line)}: .*{re.escape(message)}", lines[0]), lines[0]
+    assert not out.exists()
+
+
 def problem_lines(result) -> list[str]:
     """stderr as its lines, after checking that nothing crashed."""
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr
@@ -427,14 +439,7 @@ def test_a_bad_seed_alone_is_an_error(tmp_path, name, data, message, line):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / name).write_bytes(data)
-    out = tmp_path / "out"
-    result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
-    assert result.returncode == 1
-    lines = problem_lines(result)
-    assert len(lines) == 1, lines
-    assert re.match(rf"Error: {where(seeds / name, line)}: .*{re.escape(message)}", lines[0]), \
-        lines[0]
-    assert not out.exists()
+    assert_one_error(tmp_path, seeds, seeds / name, line, message)
 
 
 def test_a_huge_seed_is_refused_from_its_size_without_reading_it(tmp_path):
@@ -596,14 +601,7 @@ def seeds_with_editorial(tmp_path: Path, rel: str, content: str | bytes) -> Path
 @pytest.mark.parametrize("rel, content, message, line", BAD_EDITORIAL)
 def test_a_bad_editorial_file_is_one_error_line(tmp_path, rel, content, message, line):
     seeds = seeds_with_editorial(tmp_path, rel, content)
-    out = tmp_path / "out"
-    result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
-    assert result.returncode == 1
-    lines = problem_lines(result)
-    assert len(lines) == 1, lines
-    assert re.match(rf"Error: {where(seeds / rel, line)}: .*{re.escape(message)}", lines[0]), \
-        lines[0]
-    assert not out.exists()
+    assert_one_error(tmp_path, seeds, seeds / rel, line, message)
 
 
 @pytest.mark.parametrize("rel", ["editorial/news.yml", "themes.yml"])
