@@ -13,17 +13,35 @@ from .model import LANGUAGES, Correction, Document, Paragraph, Theme
 from .script import TO_SIMPLIFIED, convert
 
 
-def curate(documents: list[Document], edits: list[DocumentEdits],
-           themes: list[Theme]) -> list[Document]:
-    """Documents with editorial values applied; an edit for an unknown document or theme
-    fails, naming the editorial file and line."""
-    by_id = {e.document_id: e for e in edits}
+def correct(documents: list[Document], edits: list[DocumentEdits]) -> list[Document]:
+    """Apply the errata: they correct the source text, so they run before analysis (figures,
+    dates and passages are then read from the corrected text). An editorial file for an
+    unknown document, or an erratum whose text is gone, fails naming file and line."""
     known = {d.id for d in documents}
     unknown = [Problem(e.path, None, f"there is no document {e.document_id!r}; rename the "
                                      "file after a document id (see corpus.json)")
                for e in edits if e.document_id not in known]
     if unknown:
         raise EditorialError(unknown)
+    by_id = {e.document_id: e for e in edits}
+    corrected, problems = [], []
+    for doc in documents:
+        edit = by_id.get(doc.id)
+        if edit and edit.errata:
+            paragraphs, errata_problems = apply_errata(doc, edit)
+            problems.extend(errata_problems)
+            doc = replace(doc, paragraphs=paragraphs)
+        corrected.append(doc)
+    if problems:
+        raise EditorialError(problems)
+    return corrected
+
+
+def curate(documents: list[Document], edits: list[DocumentEdits],
+           themes: list[Theme]) -> list[Document]:
+    """Documents with the editors' titles and theme changes applied (errata: `correct`);
+    an unknown theme id fails, naming the editorial file and line."""
+    by_id = {e.document_id: e for e in edits}
     curated, problems = [], []
     for doc in documents:
         title = dict(doc.title)
@@ -34,15 +52,11 @@ def curate(documents: list[Document], edits: list[DocumentEdits],
                 if edit.title.get(lang):
                     title[lang] = edit.title[lang]
                     origin[lang] = "editorial"
-        paragraphs = doc.paragraphs
         doc_themes, scores = doc.themes, doc.theme_scores
         if edit:
             doc_themes, scores, theme_problems = apply_theme_edits(doc, edit, themes)
             problems.extend(theme_problems)
-        if edit and edit.errata:
-            paragraphs, errata_problems = apply_errata(doc, edit)
-            problems.extend(errata_problems)
-        curated.append(replace(doc, title=title, title_origin=origin, paragraphs=paragraphs,
+        curated.append(replace(doc, title=title, title_origin=origin,
                                printed_title=doc.title.get(doc.language),
                                themes=doc_themes, theme_scores=scores,
                                editorial_path=edit.path if edit else None))

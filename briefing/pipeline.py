@@ -1,6 +1,7 @@
 """The whole pipeline, top to bottom. All reading and analysis happen before any writing.
 
-    read -> clean -> split -> analyze -> curate -> link   (analyse_corpus: no I/O but reading)
+    read -> clean -> split -> correct (errata) -> analyze -> curate -> link
+                                                          (analyse_corpus: no I/O but reading)
     render -> write docs/                                 (generate)
     site (MkDocs, both languages) -> pdf (WeasyPrint)     (build)
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 from . import editorial
 from .analyze import analyze, find_dated_events
 from .clean import clean
-from .curate import curate
+from .curate import correct, curate
 from .errors import InputError, Problem, SeedError, display_path
 from .link import link
 from .model import Corpus
@@ -54,15 +55,15 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
                                                "holds no readable seed (.txt) files; add "
                                                "at least one")])
     cleaned = [clean(seed) for seed in seeds]
-    pages = [doc for c in cleaned for doc in split(c)]
+    edits = editorial.load_document_edits(seeds_dir)
+    pages = correct([doc for c in cleaned for doc in split(c)], edits)
     compilations = [d for d in pages if d.kind == "compilation"]
     documents = [d for d in pages if d.kind != "compilation"]
     themes = editorial.load_themes(seeds_dir)
     documents = analyze(documents, themes)
     # A compilation's own date (its masthead) belongs on the timeline too.
     compilations = [find_dated_events(c) for c in compilations]
-    curated = curate(documents + compilations, editorial.load_document_edits(seeds_dir),
-                     themes)
+    curated = curate(documents + compilations, edits, themes)
     documents = link([d for d in curated if d.kind != "compilation"])
     compilations = [d for d in curated if d.kind == "compilation"]
     return Corpus(documents=documents, compilations=compilations, themes=themes,
