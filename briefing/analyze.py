@@ -9,14 +9,11 @@ import re
 from dataclasses import replace
 
 from .figures import find_figures
-from .model import Document, KeyFigure, Paragraph, Theme, TimelineEvent
+from .glossary import find_terms
+from .model import Document, KeyFigure, Paragraph, Term, Theme, TimelineEvent
 from .script import TO_SIMPLIFIED, convert
+from .themes import tag_themes
 from .timeline import find_events
-
-#: A theme is tagged when its phrases occur at least this often in a document, and at
-#: least once per THEME_CHARS_PER_HIT characters (a long compilation mentions everything).
-MIN_THEME_SCORE = 2
-THEME_CHARS_PER_HIT = 1500
 
 TITLE_MAX = {"zh": 60, "en": 200}
 SENTENCE_END = tuple("。！？.!?”\"")
@@ -24,10 +21,22 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def analyze(documents: list[Document], themes: list[Theme]) -> list[Document]:
-    """Metadata, themes, dated events and key figures for every document."""
-    return [find_key_figures(find_dated_events(tag_themes(find_metadata(doc), themes)))
-            for doc in documents]
+def analyze(documents: list[Document], themes: list[Theme],
+            glossary: list[Term]) -> list[Document]:
+    """Metadata, themes, glossary terms, dated events and key figures for every document."""
+    return [find_key_figures(find_dated_events(find_glossary_terms(
+        find_themes(find_metadata(doc), themes), glossary))) for doc in documents]
+
+
+def find_glossary_terms(doc: Document, glossary: list[Term]) -> Document:
+    """Where each glossary term stands in the document (briefing.glossary)."""
+    return replace(doc, terms=find_terms(doc, glossary))
+
+
+def find_themes(doc: Document, themes: list[Theme]) -> Document:
+    """The themes the document carries, scored, each with its evidence (briefing.themes)."""
+    tagged, scores, evidence = tag_themes(doc, themes)
+    return replace(doc, themes=tagged, theme_scores=scores, theme_evidence=evidence)
 
 
 def find_key_figures(doc: Document) -> Document:
@@ -140,24 +149,3 @@ def parse_date(text: str) -> str | None:
 
 def renumber(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return [replace(p, id=f"p{n}") for n, p in enumerate(paragraphs, start=1)]
-
-
-def tag_themes(doc: Document, themes: list[Theme]) -> Document:
-    """Score each theme by how often its phrases occur; keep the frequent ones."""
-    text = "\n".join([doc.title.get(doc.language) or ""] + [p.text for p in doc.paragraphs])
-    scores = {}
-    needed = max(MIN_THEME_SCORE, -(-len(text) // THEME_CHARS_PER_HIT))
-    for theme in themes:
-        score = sum(count_phrase(text, phrase, doc.language)
-                    for phrase in theme.phrases.get(doc.language, []))
-        if score >= needed:
-            scores[theme.id] = score
-    ranked = sorted(scores, key=lambda t: (-scores[t], t))
-    return replace(doc, themes=ranked, theme_scores={t: scores[t] for t in ranked})
-
-
-def count_phrase(text: str, phrase: str, language: str) -> int:
-    """Occurrences of a phrase: as is in Chinese, as whole words (any case) in English."""
-    if language == "zh":
-        return text.count(phrase)
-    return len(re.findall(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", text, re.I))

@@ -1,6 +1,7 @@
 """Editorial files: what editors write about the seeds, as YAML, loaded safely.
 
 * `seeds/themes.yml` — the theme taxonomy;
+* `seeds/glossary.yml` — the bilingual glossary;
 * `seeds/editorial/<document id>.yml` — curation of one document (titles, for now).
 
 YAML is untrusted input: it is loaded with a safe loader that also refuses duplicate keys
@@ -17,10 +18,11 @@ import yaml
 from yaml.events import AliasEvent
 
 from .errors import EditorialError, Problem, display_path
-from .model import LANGUAGES, Theme
+from .model import LANGUAGES, Term, Theme
 
 EDITORIAL_DIR = "editorial"
 THEMES_FILE = "themes.yml"
+GLOSSARY_FILE = "glossary.yml"
 MAX_BYTES = 1_000_000  # an editorial file is a page of text; anything larger is a mistake
 
 
@@ -124,59 +126,95 @@ class _Checker:
                                 f"{what}.{lang}", optional=optional) for lang in LANGUAGES}
 
 
-# --- the theme taxonomy --------------------------------------------------------------
+# --- the theme taxonomy and the glossary ------------------------------------------------
 
 THEME_KEYS = ("id", "name", "description", "phrases")
-THEME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TERM_KEYS = ("id", "zh", "en", "note", "variants")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def load_themes(seeds_dir: Path) -> list[Theme]:
     """The taxonomy in `seeds/themes.yml`; none when the folder has no such file."""
-    path = seeds_dir / THEMES_FILE
+    def theme(check, entry, entry_id, line):
+        name = check.per_language(entry.get("name"), line, "name", optional=False)
+        description = check.per_language(entry.get("description"), line, "description",
+                                         optional=False)
+        phrases = check_phrase_lists(check, entry.get("phrases"), line, "phrases",
+                                     required=True)
+        return Theme(entry_id, name, description, phrases)
+
+    return load_entries(seeds_dir / THEMES_FILE, "themes", "a theme", THEME_KEYS,
+                        THEME_KEYS, theme)
+
+
+def load_glossary(seeds_dir: Path) -> list[Term]:
+    """The glossary in `seeds/glossary.yml`; none when the folder has no such file."""
+    def term(check, entry, entry_id, line):
+        forms = {lang: check.text(entry.get(lang), entry.line_of(lang), lang)
+                 for lang in LANGUAGES}
+        note = check.per_language(entry.get("note"), entry.line_of("note"), "note",
+                                  optional=False)
+        variants = check_phrase_lists(check, entry.get("variants"), entry.line_of("variants"),
+                                      "variants", required=False) \
+            if "variants" in entry else {lang: [] for lang in LANGUAGES}
+        return Term(entry_id, forms["zh"], forms["en"], note, variants)
+
+    return load_entries(seeds_dir / GLOSSARY_FILE, "terms", "a term", TERM_KEYS,
+                        ("id", "zh", "en", "note"), term)
+
+
+def load_entries(path: Path, list_key: str, what: str, keys, required, parse) -> list:
+    """A file holding a list of entries with unique slug ids under `list_key`; each entry is
+    checked for its keys and id, then made by `parse(check, entry, id, line)`. All problems
+    are collected, then raised together."""
     if not path.is_file():
         return []
     data = load_yaml(path)
     check = _Checker(path)
-    themes: list[Theme] = []
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
-        check.fail(1, "must be a mapping with a list under 'themes'")
+    if not isinstance(data, dict) or not isinstance(data.get(list_key), list):
+        check.fail(1, f"must be a mapping with a list under {list_key!r}")
         raise EditorialError(check.problems)
-    seen: set[str] = set()
-    for entry in data["themes"]:
-        line = getattr(entry, "line", data.line_of("themes"))
-        entry = check.mapping(entry, line, "a theme", THEME_KEYS, required=THEME_KEYS)
-        theme_id = check.text(entry.get("id"), entry.line_of("id") if entry else line, "id")
-        if theme_id and not THEME_ID.fullmatch(theme_id):
+    entries, seen = [], set()
+    for entry in data[list_key]:
+        line = getattr(entry, "line", data.line_of(list_key))
+        entry = check.mapping(entry, line, what, keys, required=required)
+        entry_id = check.text(entry.get("id"), entry.line_of("id") if entry else line, "id")
+        if entry_id and not SLUG.fullmatch(entry_id):
             # Ids go into URLs and HTML attributes: letters, digits and hyphens only.
-            check.fail(entry.line_of("id"), f"theme id {theme_id!r} must be lower-case "
+            check.fail(entry.line_of("id"), f"{what[2:]} id {entry_id!r} must be lower-case "
                                             "letters, digits and single hyphens (e.g. large-models)")
-            theme_id = None
-        if theme_id in seen:
-            check.fail(entry.line_of("id"), f"theme id {theme_id!r} is used twice")
-        seen.add(theme_id)
-        name = check.per_language(entry.get("name"), line, "name", optional=False)
-        description = check.per_language(entry.get("description"), line, "description",
-                                         optional=False)
-        phrases = check.mapping(entry.get("phrases"), line, "phrases", LANGUAGES, LANGUAGES)
-        lists = {}
-        for lang in LANGUAGES:
-            items = phrases.get(lang) if phrases else None
-            if not isinstance(items, list) or not all(isinstance(i, str) and i.strip()
-                                                      for i in items):
-                check.fail(phrases.line_of(lang) if phrases else line,
-                           f"phrases.{lang} must be a list of texts")
-                items = []
-            lists[lang] = [i.strip() for i in items]
-        if entry and theme_id:
-            themes.append(Theme(theme_id, name, description, lists))
+            entry_id = None
+        if entry_id in seen:
+            check.fail(entry.line_of("id"), f"{what[2:]} id {entry_id!r} is used twice")
+        seen.add(entry_id)
+        parsed = parse(check, entry, entry_id, line) if entry else None
+        if entry_id and parsed:
+            entries.append(parsed)
     if check.problems:
         raise EditorialError(check.problems)
-    return themes
+    return entries
+
+
+def check_phrase_lists(check: _Checker, value, line: int, what: str,
+                       required: bool) -> dict[str, list[str]]:
+    """`{zh: [text, …], en: [text, …]}`; both languages required or both optional."""
+    value = check.mapping(value, line, what, LANGUAGES, LANGUAGES if required else ())
+    lists = {}
+    for lang in LANGUAGES:
+        items = value.get(lang, None if required else []) if value else []
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip()
+                                                  for i in items):
+            check.fail(value.line_of(lang) if value else line,
+                       f"{what}.{lang} must be a list of texts")
+            items = []
+        lists[lang] = [i.strip() for i in items]
+    return lists
 
 
 # --- per-document editorial files -------------------------------------------------------
 
-DOCUMENT_KEYS = ("title", "themes", "errata")
+DOCUMENT_KEYS = ("title", "themes", "errata", "references")
+REFERENCE_KEYS = ("name", "target")
 THEME_EDIT_KEYS = ("add", "remove")
 ERRATUM_KEYS = ("find", "replace", "paragraph", "note")
 
@@ -193,6 +231,15 @@ class Erratum:
 
 
 @dataclass
+class ReferenceEdit:
+    """An editor's word on a reference: which document it links to (None: none)."""
+
+    name: str  #: as the document prints it (a title found, or any text of the document)
+    target: str | None
+    line: int
+
+
+@dataclass
 class DocumentEdits:
     """What an editor wrote about one document."""
 
@@ -203,6 +250,7 @@ class DocumentEdits:
     #: theme ids to add to / remove from what analysis found, each with its line
     themes_add: list[tuple[str, int]] = field(default_factory=list)
     themes_remove: list[tuple[str, int]] = field(default_factory=list)
+    references: list[ReferenceEdit] = field(default_factory=list)
 
 
 def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
@@ -225,8 +273,12 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
             if data and "errata" in data else []
         add, remove = check_theme_edits(check, data.get("themes"), data.line_of("themes")) \
             if data and "themes" in data else ([], [])
+        references = check_references(check, data.get("references"),
+                                      data.line_of("references")) \
+            if data and "references" in data else []
         problems.extend(check.problems)
-        edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove))
+        edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
+                                   references))
     if problems:
         raise EditorialError(problems)
     return edits
@@ -252,6 +304,27 @@ def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
         if find and replace:
             errata.append(Erratum(find, replace, paragraph, note or "", entry.line))
     return errata
+
+
+def check_references(check: _Checker, value, line: int) -> list[ReferenceEdit]:
+    """`references: [{name: text, target: document id or null}, …]`; ids are checked
+    against the corpus later (link), where it is known."""
+    if not isinstance(value, list):
+        check.fail(line, "references must be a list of entries with name and target")
+        return []
+    edits = []
+    for entry in value:
+        entry_line = getattr(entry, "line", line)
+        entry = check.mapping(entry, entry_line, "a reference", REFERENCE_KEYS,
+                              required=REFERENCE_KEYS)
+        if not entry:
+            continue
+        name = check.text(entry.get("name"), entry.line_of("name"), "name")
+        target = check.text(entry.get("target"), entry.line_of("target"), "target",
+                            optional=True)
+        if name:
+            edits.append(ReferenceEdit(name, target, entry.line))
+    return edits
 
 
 def check_theme_edits(check: _Checker, value, line: int):

@@ -68,7 +68,7 @@ def find_figures(text: str, language: str) -> list[Figure]:
     """Every key figure of a paragraph, in reading order. `language` is `zh` or `en`.
 
     >>> [f.english for f in find_figures("核心产业规模近6000亿元，入驻企业100余家。", "zh")]
-    ['600 billion yuan', 'more than 100']
+    ['nearly 600 billion yuan', 'more than 100']
     >>> find_figures("2025年4月29日第2期，千行百业，5G、GPT-4", "zh")
     []
     """
@@ -185,7 +185,23 @@ UNIT_GLOSSES = {
     "汉字": ("Chinese character", "Chinese characters"),
 }
 APPROXIMATIONS = {"余": "more than", "多": "more than", "以上": "more than",
-                  "以下": "less than", "左右": "about"}
+                  "以下": "less than", "左右": "about",
+                  # printed before the number (`近6000亿元`, `超过400家`)
+                  "将近": "nearly", "接近": "nearly", "近": "nearly", "约": "about", "约为": "about",
+                  "大约": "about", "超过": "more than", "逾": "more than", "超": "more than",
+                  "不到": "less than", "不足": "less than"}
+#: Words before a number that qualify it; longest first. `最近`/`附近` are not `近`.
+QUALIFIER_BEFORE = re.compile(r"(?<![最附])(将近|接近|大约|约为|超过|不到|不足|近|约|逾|超)\s*$")
+
+
+def qualifier_before(text: str, start: int) -> str:
+    """The qualifier printed right before a number, if any.
+
+    >>> qualifier_before("规模近6000亿元", 3), qualifier_before("最近6个月", 2)
+    ('近', '')
+    """
+    match = QUALIFIER_BEFORE.search(text, max(0, start - 4), start)
+    return match.group(1) if match else ""
 
 
 def format_number(value: Decimal, scaled: bool) -> str:
@@ -417,7 +433,8 @@ def _chinese_figure(text: str, match: re.Match) -> Figure | None:
     if not unit and not mag:
         return None
     end = match.end()
-    approximation = (match["approx"] or "") or (match["after"] or "").strip()
+    approximation = (match["approx"] or "") or (match["after"] or "").strip() \
+        or qualifier_before(text, start)
     size = MAGNITUDES_ZH[mag] if mag else 1
     english = render_english(low * size, high * size if high is not None else None,
                              bool(mag), unit, approximation)
@@ -433,7 +450,7 @@ def _chinese_numeral_figure(text: str, match: re.Match) -> Figure | None:
     if not re.search(f"[{''.join(CHINESE_DIGITS)}十]", numeral) and "亿" not in numeral:
         return None  # `万元GDP能耗`: a per-unit expression, not an amount
     value = Decimal(parse_chinese_numeral(numeral))
-    approximation = match["approx"] or ""
+    approximation = match["approx"] or qualifier_before(text, match.start())
     english = render_english(value, None, value >= 10 ** 4, unit, approximation)
     return Figure(text=match[0], start=match.start(), number=float(value), unit=unit,
                   measure=measure_chinese(text, match.start(), match.end(), unit),

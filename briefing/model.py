@@ -99,11 +99,23 @@ class Link:
     kind: str  #: `part-of`, `has-part`, `related`...
     note: str = ""  #: why the link exists, in plain words
     themes: list[str] = field(default_factory=list)  #: for `related`: the shared themes
+    terms: list[str] = field(default_factory=list)  #: for `related`: the shared glossary terms
     #: for `shared-passage`: the wording as this document prints it, and where it stands
-    #: here and in the target
+    #: here and in the target; for `reference`: the name as printed, and where
     passage: str | None = None
     paragraph: str | None = None
     target_paragraph: str | None = None
+
+
+@dataclass
+class Reference:
+    """A document a text names (briefing.references): linked when the corpus has it."""
+
+    name: str  #: as printed, without 《》 or the quotes
+    paragraph: str
+    target: str | None = None  #: the corpus document that is or discusses it
+    how: str | None = None  #: `is`, `discusses`, or `editorial`
+    titled: bool = True  #: printed as a title (《》, quotes); False: text an editor named
 
 
 @dataclass
@@ -116,6 +128,15 @@ class TimelineEvent:
     paragraph: str  #: where it stands ("" for a metadata line: dateline, source, masthead)
     resolved_year: bool = False  #: the year came from the document's date, not the text
     kind: str = "text"  #: `text`, or `dateline`: the document's own date, as its line prints it
+
+
+@dataclass
+class ThemeEvidence:
+    """A sentence that carries a theme (briefing.themes), shown on the theme pages."""
+
+    paragraph: str
+    sentence: str
+    phrases: list[str]  #: the theme's phrases as the sentence prints them
 
 
 @dataclass
@@ -142,6 +163,30 @@ class Theme:
 
 
 @dataclass
+class Term:
+    """One entry of the editors' bilingual glossary (`seeds/glossary.yml`)."""
+
+    id: str
+    zh: str  #: the Chinese term
+    en: str  #: its English rendering, the one translations use
+    note: dict[str, str]  #: a short explanation, per language
+    variants: dict[str, list[str]]  #: other forms texts print, per language (`big models`)
+
+    def forms(self, language: str) -> list[str]:
+        return [getattr(self, language)] + self.variants.get(language, [])
+
+
+@dataclass
+class TermUse:
+    """Where a glossary term stands in a document (briefing.glossary)."""
+
+    term: str  #: the term's id
+    paragraph: str
+    start: int  #: span in the paragraph's text
+    end: int
+
+
+@dataclass
 class Document:
     """One document of the corpus: a seed, or one article of a compilation."""
 
@@ -163,10 +208,14 @@ class Document:
     parent: str | None = None  #: the compilation an article belongs to
     parts: list[str] = field(default_factory=list)  #: a compilation's articles, in order
     themes: list[str] = field(default_factory=list)
-    theme_scores: dict[str, int] = field(default_factory=dict)
+    theme_scores: dict[str, int] = field(default_factory=dict)  #: hits of each tagged theme
+    #: per theme with any hit (tagged or not): the sentences that carry it most
+    theme_evidence: dict[str, list[ThemeEvidence]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
     figures: list[KeyFigure] = field(default_factory=list)
+    terms: list[TermUse] = field(default_factory=list)  #: glossary terms, in text order
+    references: list[Reference] = field(default_factory=list)  #: documents the text names
     title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
     printed_title: str | None = None  #: the title the seed itself prints, if any
     editorial_path: str | None = None  #: the editorial file this document's curation comes from
@@ -180,6 +229,7 @@ class Corpus:
     compilations: list[Document]  #: overview pages of compilations (kind `compilation`)
     themes: list[Theme]
     cleaned: list[CleanSeed]  #: per seed, for the provenance report
+    glossary: list[Term] = field(default_factory=list)
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
 
     def document(self, doc_id: str) -> Document:

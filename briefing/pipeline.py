@@ -60,14 +60,15 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     compilations = [d for d in pages if d.kind == "compilation"]
     documents = [d for d in pages if d.kind != "compilation"]
     themes = editorial.load_themes(seeds_dir)
-    documents = analyze(documents, themes)
+    glossary = editorial.load_glossary(seeds_dir)
+    documents = analyze(documents, themes, glossary)
     # A compilation's own date (its masthead) belongs on the timeline too.
     compilations = [find_dated_events(c) for c in compilations]
     curated = curate(documents + compilations, edits, themes)
-    documents = link([d for d in curated if d.kind != "compilation"])
+    documents = link([d for d in curated if d.kind != "compilation"], edits)
     compilations = [d for d in curated if d.kind == "compilation"]
     return Corpus(documents=documents, compilations=compilations, themes=themes,
-                  cleaned=cleaned, warnings=warnings)
+                  glossary=glossary, cleaned=cleaned, warnings=warnings)
 
 
 def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:

@@ -49,18 +49,27 @@ def inline_md(value) -> str:
     return _ASCII_PUNCT.sub(lambda m: f"&#{ord(m.group(0))};", " ".join(str(value).split()))
 
 
-def paragraph_html(para, strings: dict) -> str:
-    """A paragraph's text as HTML, each editorial correction marked as such (never passed
-    off as the source): `<ins class="briefing-erratum" title="…">corrected</ins>`."""
+def paragraph_html(para, strings: dict, terms: list | None = None) -> str:
+    """A paragraph's text as HTML. Each editorial correction is marked as such (never passed
+    off as the source): `<ins class="briefing-erratum" title="…">corrected</ins>`; each term
+    in `terms` (dicts with start, end, href, title) links to the glossary with its rendering
+    as a tooltip. Marks that overlap a correction are left out."""
+    marks = [(c.start, c.end, "erratum", c) for c in para.corrections]
+    marks += [(t["start"], t["end"], "term", t) for t in terms or []
+              if not any(c.start < t["end"] and t["start"] < c.end for c in para.corrections)]
     out, position = [], 0
-    for c in para.corrections:
-        out.append(html_text(para.text[position:c.start]))
-        title = f"{strings['erratum']}{strings['colon']}{c.original}"
-        if c.note:
-            title += f" ({c.note})"
-        out.append(f'<ins class="briefing-erratum" title="{html_text(title)}">'
-                   f"{html_text(para.text[c.start:c.end])}</ins>")
-        position = c.end
+    for start, end, kind, mark in sorted(marks, key=lambda m: m[0]):
+        out.append(html_text(para.text[position:start]))
+        inner = html_text(para.text[start:end])
+        if kind == "erratum":
+            title = f"{strings['erratum']}{strings['colon']}{mark.original}"
+            if mark.note:
+                title += f" ({mark.note})"
+            out.append(f'<ins class="briefing-erratum" title="{html_text(title)}">{inner}</ins>')
+        else:
+            out.append(f'<a class="briefing-term" href="{mark["href"]}" '
+                       f'title="{html_text(mark["title"])}">{inner}</a>')
+        position = end
     out.append(html_text(para.text[position:]))
     return "".join(out)
 
@@ -100,6 +109,7 @@ def render(corpus: Corpus) -> dict[str, str]:
     files: dict[str, str] = {}
     by_id = {d.id: d for d in corpus.pages()}
     themes = {t.id: t for t in corpus.themes}
+    terms = {t.id: t for t in corpus.glossary}
     for lang in LANGUAGES:
         t = strings[lang]
         files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
@@ -112,6 +122,8 @@ def render(corpus: Corpus) -> dict[str, str]:
                  "figures": d.figures} for d in corpus.documents if d.figures])
         files[f"{lang}/timeline.md"] = env.get_template("site/timeline.md.j2").render(
             t=t, lang=lang, events=timeline_entries(corpus, lang, strings))
+        files[f"{lang}/glossary.md"] = env.get_template("site/glossary.md.j2").render(
+            t=t, lang=lang, terms=glossary_entries(corpus, lang, strings))
         for doc in corpus.pages():
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
                 "site/document.md.j2").render(
@@ -120,7 +132,9 @@ def render(corpus: Corpus) -> dict[str, str]:
                 title_note=title_note(doc, lang, t),
                 pending=doc.language != lang,
                 themes=[themes[i] for i in doc.themes if i in themes],
-                links=link_groups(doc, by_id, lang, strings, themes),
+                links=link_groups(doc, by_id, lang, strings, themes, terms),
+                references=reference_entries(doc, by_id, lang, strings),
+                term_marks=first_uses(doc, terms, lang, t, "../"),
                 passages=passage_groups(doc, by_id, lang, strings))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
@@ -158,24 +172,84 @@ def theme_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
                       key=lambda d: (-d.theme_scores.get(theme.id, 0), d.id))
         entries.append({"id": theme.id, "name": theme.name, "description": theme.description,
                         "entries": [{"id": d.id, "title": display_title(d, lang, strings),
-                                     "score": d.theme_scores.get(theme.id, 0)} for d in docs]})
+                                     "score": d.theme_scores.get(theme.id, 0),
+                                     "language": d.language,
+                                     "evidence": d.theme_evidence.get(theme.id, [])}
+                                    for d in docs]})
     return entries
 
 
 def link_groups(doc: Document, by_id: dict, lang: str, strings: dict,
-                themes: dict) -> list[dict]:
-    """The links a page shows, grouped: its compilation, its articles, related documents."""
+                themes: dict, terms: dict) -> list[dict]:
+    """The links a page shows, grouped: its compilation, its articles, related documents
+    (each with what it shares, shown as the link's tooltip and after it)."""
+    t = strings[lang]
+
     def entry(target, note=""):
         return {"target": target, "note": note,
                 "title": display_title(by_id[target], lang, strings)}
 
+    def shared(link):
+        parts = []
+        if link.themes:
+            parts.append(t["shared_themes"] + t["colon"] + t["list_sep"].join(
+                themes[i].name[lang] for i in link.themes if i in themes))
+        if link.terms:
+            parts.append(t["shared_terms"] + t["colon"] + t["list_sep"].join(
+                getattr(terms[i], lang) for i in link.terms if i in terms))
+        return " · ".join(parts)
+
     groups = [("part_of", [entry(doc.parent)] if doc.parent in by_id else []),
               ("parts", [entry(p) for p in doc.parts if p in by_id]),
-              ("related", [entry(l.target, strings[lang]["shared_themes"] + strings[lang]["colon"]
-                               + strings[lang]["list_sep"].join(
-                                   themes[t].name[lang] for t in l.themes if t in themes))
-                         for l in doc.links if l.kind == "related" and l.target in by_id])]
-    return [{"label": strings[lang][label], "entries": items} for label, items in groups if items]
+              ("related", [entry(l.target, shared(l))
+                           for l in doc.links if l.kind == "related" and l.target in by_id])]
+    return [{"label": t[label], "entries": items} for label, items in groups if items]
+
+
+def reference_entries(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
+    """The documents the text names, each with the corpus document it links to, if any."""
+    return [{"name": r.name, "paragraph": r.paragraph, "target": r.target,
+             "how": r.how, "zh": doc.language == "zh", "titled": r.titled,
+             "title": display_title(by_id[r.target], lang, strings)
+             if r.target in by_id else None}
+            for r in doc.references]
+
+
+def first_uses(doc: Document, terms: dict, lang: str, t: dict, base: str) -> dict:
+    """The first use of each glossary term on a page, per paragraph id: where the glossary
+    link and its tooltip go. Headings are left plain."""
+    text_paragraphs = {p.id for p in doc.paragraphs if p.kind == "text"}
+    seen, marks = set(), {}
+    for use in doc.terms:
+        if use.term in seen or use.paragraph not in text_paragraphs or use.term not in terms:
+            continue
+        seen.add(use.term)
+        marks.setdefault(use.paragraph, []).append({
+            "start": use.start, "end": use.end, "href": f"{base}glossary.html#{use.term}",
+            "title": term_tooltip(terms[use.term], lang, t)})
+    return marks
+
+
+def term_tooltip(term, lang: str, t: dict) -> str:
+    """`large model：参数规模巨大…` on Chinese pages; `大模型 · large model: An AI model…`."""
+    head = term.en if lang == "zh" else f"{term.zh} · {term.en}"
+    return f"{head}{t['colon']}{term.note[lang]}"
+
+
+def glossary_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
+    """Every term with the documents it occurs in (corpus order), their count of uses and
+    the paragraph of the first one."""
+    entries = []
+    for term in corpus.glossary:
+        places = []
+        for doc in corpus.pages():
+            uses = [u for u in doc.terms if u.term == term.id]
+            if uses:
+                places.append({"id": doc.id, "title": display_title(doc, lang, strings),
+                               "count": len(uses), "first": uses[0].paragraph})
+        entries.append({"id": term.id, "zh": term.zh, "en": term.en, "note": term.note[lang],
+                        "variants": term.variants.get("en", []), "places": places})
+    return entries
 
 
 #: Passages shown per other document on a page (all of them are in corpus.json).
@@ -228,6 +302,13 @@ def corpus_record(doc: Document) -> dict:
                 if p.corrections else {})}
             for p in doc.paragraphs],
         "themes": list(doc.themes),
+        "theme_scores": {t: doc.theme_scores.get(t, 0) for t in doc.themes},
+        "theme_evidence": {t: [{"paragraph": e.paragraph, "sentence": e.sentence,
+                                "phrases": list(e.phrases)}
+                               for e in doc.theme_evidence.get(t, [])] for t in doc.themes},
+        "terms": term_records(doc),
+        "references": [{"name": r.name, "paragraph": r.paragraph, "target": r.target,
+                        "how": r.how, "titled": r.titled} for r in doc.references],
         "figures": [{"text": f.text, "english": f.english, "number": f.number, "unit": f.unit,
                      "measure": f.measure, "sentence": f.sentence, "paragraph": f.paragraph}
                     for f in doc.figures],
@@ -236,9 +317,25 @@ def corpus_record(doc: Document) -> dict:
                    for e in doc.events],
         "links": [{"target": l.target, "kind": l.kind, "note": l.note,
                    **({"passage": l.passage, "paragraph": l.paragraph,
-                       "target_paragraph": l.target_paragraph} if l.passage else {})}
+                       "target_paragraph": l.target_paragraph}
+                      if l.kind == "shared-passage" else {}),
+                   **({"name": l.passage, "paragraph": l.paragraph}
+                      if l.kind == "reference" else {}),
+                   **({"themes": list(l.themes), "terms": list(l.terms)}
+                      if l.kind == "related" else {})}
                   for l in doc.links],
     }
+
+
+def term_records(doc: Document) -> list[dict]:
+    """Each glossary term the document uses: how often, and in which paragraphs."""
+    records: dict[str, dict] = {}
+    for use in doc.terms:
+        record = records.setdefault(use.term, {"id": use.term, "count": 0, "paragraphs": []})
+        record["count"] += 1
+        if use.paragraph not in record["paragraphs"]:
+            record["paragraphs"].append(use.paragraph)
+    return list(records.values())
 
 
 def corpus_json(corpus: Corpus) -> str:
@@ -246,6 +343,8 @@ def corpus_json(corpus: Corpus) -> str:
         "version": SCHEMA_VERSION,
         "themes": [{"id": t.id, "name": t.name, "description": t.description}
                    for t in corpus.themes],
+        "glossary": [{"id": t.id, "zh": t.zh, "en": t.en, "note": t.note,
+                      "variants": t.variants} for t in corpus.glossary],
         "compilations": [corpus_record(d) for d in corpus.compilations],
         "documents": [corpus_record(d) for d in corpus.documents],
     }
@@ -253,7 +352,9 @@ def corpus_json(corpus: Corpus) -> str:
 
 
 def jieba_userdict(corpus: Corpus) -> str:
-    """Chinese theme phrases as one search term each (`新质生产力`, `具身智能`)."""
-    words = sorted({p for t in corpus.themes for p in t.phrases.get("zh", [])
-                    if re.fullmatch(r"[\u4e00-\u9fff]{2,}", p)})
+    """Chinese glossary terms and theme phrases as one search term each (`新质生产力`,
+    `具身智能`)."""
+    phrases = [p for t in corpus.themes for p in t.phrases.get("zh", [])]
+    phrases += [form for t in corpus.glossary for form in t.forms("zh")]
+    words = sorted({p for p in phrases if re.fullmatch(r"[\u4e00-\u9fff]{2,}", p)})
     return "".join(f"{w} 100000\n" for w in words)

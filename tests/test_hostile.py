@@ -143,7 +143,7 @@ URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction", "xlink:href", "
                   "background", "srcset")
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 #: An href inside an article: the site's own pages or an anchor of this page.
-OWN_HREF = re.compile(r"#[^\s]*|\.\./themes\.html#[\w-]+|\.\./documents/[\w.-]+\.html(?:#[\w-]*)?")
+OWN_HREF = re.compile(r"#[^\s]*|\.\./(?:themes|glossary)\.html#[\w-]+|\.\./documents/[\w.-]+\.html(?:#[\w-]*)?")
 #: What the payloads of the hostile seeds have in common: found in an attribute value, a
 #: script, a style sheet or a comment, a payload became markup or script. (Handler names
 #: such as `onerror` are not among them: heading ids are slugs of the heading's words, and
