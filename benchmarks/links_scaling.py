@@ -2,8 +2,9 @@
 
 Builds synthetic corpora of N documents from the seed corpus's own paragraphs (each
 document a random mix of sentences, so some wording is shared and most is not), then times
-`briefing.passages.find_shared_passages` and `briefing.link.link` (which adds related
-documents by shared themes). Prints seconds and microseconds per document for each N: a
+`briefing.passages.find_shared_passages` and `briefing.link.link` (which adds references
+and related documents by shared themes and glossary terms; each synthetic document carries
+1-4 themes and 3-12 terms of a 525-term vocabulary). Prints seconds and microseconds per document for each N: a
 near-constant time per document means near-linear growth (no all-pairs comparison).
 
     .venv/bin/python benchmarks/links_scaling.py [--sizes 250 500 1000 2000]
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the pro
 
 from briefing import pipeline  # noqa: E402
 from briefing.link import link  # noqa: E402
-from briefing.model import Document, Paragraph  # noqa: E402
+from briefing.model import Document, Paragraph, TermUse  # noqa: E402
 from briefing.passages import find_shared_passages  # noqa: E402
 
 
@@ -34,10 +35,12 @@ def sentences() -> list[str]:
     for doc in corpus.documents:
         for para in doc.paragraphs:
             found += [s for s in re.split(r"(?<=[。！？])", para.text) if len(s) > 8]
-    return found, [t.id for t in corpus.themes]
+    terms = [t.id for t in corpus.glossary] + [f"term-{i}" for i in range(500)]
+    return found, [t.id for t in corpus.themes], terms
 
 
-def synthetic(n: int, pool: list[str], theme_ids: list[str], rng: random.Random) -> list[Document]:
+def synthetic(n: int, pool: list[str], theme_ids: list[str], term_ids: list[str],
+              rng: random.Random) -> list[Document]:
     docs = []
     for i in range(n):
         paragraphs = []
@@ -54,7 +57,9 @@ def synthetic(n: int, pool: list[str], theme_ids: list[str], rng: random.Random)
         docs.append(Document(id=f"doc-{i:05d}", source=f"doc-{i:05d}.txt", language="zh",
                              script="Hans", title={"zh": f"文献{i}", "en": None},
                              paragraphs=paragraphs,
-                             themes=rng.sample(theme_ids, rng.randint(1, 4))))
+                             themes=rng.sample(theme_ids, rng.randint(1, 4)),
+                             terms=[TermUse(t, "p1", 0, 1)
+                                    for t in rng.sample(term_ids, rng.randint(3, 12))]))
     return docs
 
 
@@ -62,13 +67,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
     args = parser.parse_args()
-    pool, theme_ids = sentences()
+    pool, theme_ids, term_ids = sentences()
     print(f"Python {platform.python_version()}, {platform.machine()}; "
           f"sentence pool: {len(pool)} sentences from the seeds")
     print(f"{'documents':>9} {'chars':>10} {'passages':>9} {'find s':>8} {'link s':>8} "
           f"{'µs/doc':>8}")
     for n in args.sizes:
-        docs = synthetic(n, pool, theme_ids, random.Random(n))
+        docs = synthetic(n, pool, theme_ids, term_ids, random.Random(n))
         chars = sum(len(p.text) for d in docs for p in d.paragraphs)
         start = time.perf_counter()
         found = find_shared_passages(docs)

@@ -182,7 +182,8 @@ def load_entries(path: Path, list_key: str, what: str, keys, required, parse) ->
         if entry_id and not SLUG.fullmatch(entry_id):
             # Ids go into URLs and HTML attributes: letters, digits and hyphens only.
             check.fail(entry.line_of("id"), f"{what[2:]} id {entry_id!r} must be lower-case "
-                                            "letters, digits and single hyphens (e.g. large-models)")
+                                            "letters, digits and single hyphens "
+                                            "(e.g. large-models)")
             entry_id = None
         if entry_id in seen:
             check.fail(entry.line_of("id"), f"{what[2:]} id {entry_id!r} is used twice")

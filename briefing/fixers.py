@@ -350,7 +350,11 @@ def _continues(first: str, second: str, language: str, evidence: str, tail: str)
     if len(bridge) == 4 and bridge in evidence:
         return True  # the words across the break occur elsewhere: one sentence
     if last in cd.CLOSING_QUOTES:
-        return False  # a closing bracket ends a source line `（来源：…）` or a title
+        # A quoted term at the end of a full line of running text (`…成为“新三样”` /
+        # `技术迭代…`) is cut short; otherwise a closing bracket or quote ends a source
+        # line `（来源：…）` or a title.
+        return last in "”’」』" and len(re.sub(r"\s", "", tail)) >= FULL_LINE \
+            and bool(re.search("[，。；！？]", a[:-1]))
     if last in cd.CONTINUING:
         return True
     # A sentence mark inside (`…创新，既包括…业态模`) makes it a sentence cut short, not a

@@ -213,3 +213,33 @@ def search_result_links(page) -> list[str]:
     # Sections of a page beyond the best few are folded in a <details>, but in the DOM.
     return items.locator("a.md-search-result__link").evaluate_all(
         "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_glossary_term_shows_its_rendering_and_leads_to_the_glossary(site, page, lang):
+    page.goto(f"{PREFIX[lang]}documents/004-593e9b3dadb7e903.html")
+    term = page.locator("article a.briefing-term", has_text="大模型").first
+    assert "large model" in term.get_attribute("title")
+    term.hover()  # a reader's pointer on the term: the tooltip is the title attribute
+    term.click()
+    page.wait_for_url(lambda url: urlsplit(url).fragment == "large-model")
+    assert urlsplit(page.url).path == f"{PREFIX[lang]}glossary.html"
+    heading = page.locator("h2#large-model")
+    assert heading.is_visible() and "大模型" in heading.inner_text()
+    # The glossary leads back to where the term occurs.
+    entry = page.locator("h2#large-model ~ p a[href*='004-593e9b3dadb7e903']").first
+    entry.click()
+    page.wait_for_url(lambda url: "004-593e9b3dadb7e903" in url)
+    assert page.locator(f"#{urlsplit(page.url).fragment}").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_themes_evidence_leads_to_its_paragraph(site, page, lang):
+    page.goto(f"{PREFIX[lang]}themes.html")
+    evidence = page.locator("h2#large-models ~ ul.briefing-theme-documents li li a").first
+    href = evidence.get_attribute("href")
+    sentence = evidence.locator("xpath=following-sibling::q").inner_text()
+    evidence.click()
+    page.wait_for_url(lambda url: urlsplit(url).fragment == href.split("#")[1])
+    paragraph = page.locator(f"#{href.split('#')[1]}")
+    assert sentence in paragraph.inner_text()

@@ -44,6 +44,18 @@ def test_paragraph_broken_at_a_page_boundary_is_joined():
                                   "提出要整合科技创新资源，加快形成新质生产力。"]
 
 
+def test_paragraph_broken_after_a_quoted_term_is_joined():
+    text = ("庞大国内市场在技术创新、生产制造、市场销售上形成良性互动，成为“新三样”\n\n"
+            "技术迭代、产品升级的关键支撑。\n")
+    assert cleaned_text(text) == ["庞大国内市场在技术创新、生产制造、市场销售上形成良性互动，成为“新三样”"
+                                  "技术迭代、产品升级的关键支撑。"]
+
+
+def test_a_title_ending_in_a_quote_is_not_glued_to_its_text():
+    text = "推动“人工智能+”赋能“新三样”\n\n新质生产力是先进生产力质态。\n"
+    assert cleaned_text(text) == ["推动“人工智能+”赋能“新三样”", "新质生产力是先进生产力质态。"]
+
+
 def test_heading_is_not_glued_to_its_text():
     text = "三、积极探索发展新质生产力的实现路径\n\n新质生产力是先进生产力质态。\n"
     assert cleaned_text(text) == ["三、积极探索发展新质生产力的实现路径", "新质生产力是先进生产力质态。"]

@@ -553,6 +553,7 @@ def billion_laughs() -> str:
 
 THEME = ("themes:\n  - id: a\n    name: {zh: 甲, en: A}\n    description: {zh: 甲, en: A}\n"
          "    phrases: {zh: [甲], en: [a]}\n")
+TERM = "terms:\n  - id: a\n    zh: 甲\n    en: A\n    note: {zh: 甲, en: A}\n"
 #: file, content, what the message says, line (True: any line; None: not asked for).
 BAD_EDITORIAL = [
     pytest.param("editorial/news.yml", "title:\n\tzh: 标题\n", "invalid YAML", 2, id="doc-tab"),
@@ -581,6 +582,18 @@ BAD_EDITORIAL = [
     pytest.param("themes.yml", THEME.encode("gb18030"), "UTF-8", None, id="themes-not-utf8"),
     pytest.param("themes.yml", b"# " + b"x" * 1_100_000 + b"\n", "larger than", None,
                  id="themes-too-large"),
+    pytest.param("glossary.yml", "terms:\n\t- id: a\n", "invalid YAML", 2, id="glossary-tab"),
+    pytest.param("glossary.yml", TERM + TERM.removeprefix("terms:\n"), "'a' is used twice", 6,
+                 id="glossary-duplicate-id"),
+    pytest.param("glossary.yml", TERM.replace("id: a", "id: 'a\" onmouseover=\"x'"),
+                 "must be lower-case", 2, id="glossary-id-not-a-slug"),
+    pytest.param("glossary.yml", TERM + "    variants: {en: big model}\n",
+                 "variants.en must be a list", 6, id="glossary-wrong-type"),
+    pytest.param("glossary.yml", TERM + "    renderin: B\n", "unknown key 'renderin'", 6,
+                 id="glossary-unknown-key"),
+    pytest.param("glossary.yml", billion_laughs(), "alias", 2, id="glossary-alias-bomb"),
+    pytest.param("editorial/news.yml", "references:\n  - name: 北京\n    target: nowhere\n",
+                 "reference target 'nowhere' is not a document id", 2, id="doc-bad-reference"),
 ]
 
 

@@ -3,7 +3,6 @@ discusses them, otherwise listed; editors may set the target."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
