@@ -47,6 +47,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
     p.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=argparse.SUPPRESS)
 
+    p = command("new", "write the editorial and translation files of a seed's documents, "
+                       "filled with what analysis found (existing files are kept)")
+    p.add_argument("seed", help="the seed's file name in seeds/ (or its path)")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+
     p = command("report", "list per document what the cleaner changed and what it "
                           "flagged, as file:line")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seeds "

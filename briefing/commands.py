@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import pdf, pipeline, site
+from . import pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path
 from .output import read_tree, staged, write_files
 from .render import pdf_name, render
@@ -66,10 +66,17 @@ def check(args) -> list[Problem]:
             line = _first_difference(actual[rel], expected[rel])
             problems.append(Problem(where, line, "differs from what generate produces now; "
                                                  "run: python build.py generate"))
+    problems += [Problem(display_path(args.docs / "corpus.json"), None,
+                         message + "; check the editorial file's reference targets")
+                 for message in review.broken_links(corpus)]
     if problems:
         raise InputError(problems)
-    print(f"check: {len(corpus.documents)} documents, editorial files valid, docs/ up to date")
-    return corpus.warnings
+    release = [Problem(path, line, message)
+               for path, line, message in review.release_findings(corpus)]
+    print(f"check: {len(corpus.documents)} documents, editorial files valid, docs/ up to date"
+          + (f"; {len(release)} things to do before a release (--strict fails on them)"
+             if release else "; ready for release"))
+    return corpus.warnings + release
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -77,6 +84,21 @@ def _first_difference(a: str, b: str) -> int:
         if x != y:
             return n
     return min(a.count("\n"), b.count("\n")) + 1
+
+
+def new(args) -> list[Problem]:
+    """Scaffold the editorial and translation files of one seed's documents."""
+    from .scaffold import scaffold
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    name = Path(args.seed).name
+    if not any(d.source == name for d in corpus.pages()):
+        raise InputError(Problem(display_path(args.seed), None, (
+            f"is not a seed of {display_path(args.seeds)}; copy it there first (the name "
+            "as in seeds/, e.g. 003_c67a1687915d7e32.txt)")))
+    for path, written in scaffold(corpus, args.seeds, name):
+        print(f"{'wrote' if written else 'kept the existing'} {display_path(path)}")
+    return corpus.warnings
 
 
 def report(args) -> list[Problem]:

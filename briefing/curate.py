@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .editorial import DocumentEdits
+from .editorial import DocumentEdits, TranslationFile
 from .errors import EditorialError, Problem
-from .model import LANGUAGES, Correction, Document, Paragraph, Theme
+from .model import (LANGUAGES, Correction, Document, Paragraph, ParagraphTranslation, Review,
+                    Term, Theme, source_hash)
 from .script import TO_SIMPLIFIED, convert
 
 
@@ -37,10 +38,11 @@ def correct(documents: list[Document], edits: list[DocumentEdits]) -> list[Docum
     return corrected
 
 
-def curate(documents: list[Document], edits: list[DocumentEdits],
-           themes: list[Theme]) -> list[Document]:
-    """Documents with the editors' titles and theme changes applied (errata: `correct`);
-    an unknown theme id fails, naming the editorial file and line."""
+def curate(documents: list[Document], edits: list[DocumentEdits], themes: list[Theme],
+           glossary: list[Term] = (), translations: list[TranslationFile] = ()) -> list[Document]:
+    """Documents with the editors' titles, summaries, key points, questions, review status,
+    theme and glossary changes and translations (errata: `correct`). An unknown theme or
+    term id, or a translation file for no document, fails naming the file and line."""
     by_id = {e.document_id: e for e in edits}
     curated, problems = [], []
     for doc in documents:
@@ -49,20 +51,91 @@ def curate(documents: list[Document], edits: list[DocumentEdits],
         edit = by_id.get(doc.id)
         if edit:
             for lang in LANGUAGES:
-                if edit.title.get(lang):
+                # (A scaffold repeats the printed title: that is still the seed's.)
+                if edit.title.get(lang) and edit.title[lang] != title.get(lang):
                     title[lang] = edit.title[lang]
                     origin[lang] = "editorial"
         doc_themes, scores = doc.themes, doc.theme_scores
         if edit:
             doc_themes, scores, theme_problems = apply_theme_edits(doc, edit, themes)
             problems.extend(theme_problems)
-        curated.append(replace(doc, title=title, title_origin=origin,
-                               printed_title=doc.title.get(doc.language),
-                               themes=doc_themes, theme_scores=scores,
-                               editorial_path=edit.path if edit else None))
+        terms = doc.terms
+        if edit and edit.terms_remove:
+            terms, term_problems = apply_term_edits(doc, edit, glossary)
+            problems.extend(term_problems)
+        curated.append(replace(
+            doc, title=title, title_origin=origin, printed_title=doc.title.get(doc.language),
+            themes=doc_themes, theme_scores=scores, terms=terms,
+            editorial_path=edit.path if edit else None,
+            summary=edit.summary if edit else {},
+            # A scaffold's empty items are not shown.
+            key_points=[i for i in edit.key_points if any(i.values())] if edit else [],
+            questions=[i for i in edit.questions if any(i.values())] if edit else [],
+            review=Review(edit.review.status, edit.review.reviewer, edit.review.date)
+            if edit and edit.review else None))
+    curated, translation_problems = attach_translations(curated, translations)
+    problems.extend(translation_problems)
     if problems:
         raise EditorialError(problems)
     return curated
+
+
+def apply_term_edits(doc: Document, edit: DocumentEdits, glossary: list[Term]):
+    """Drop the uses of the terms an editor says the text does not use (a false match)."""
+    known = [t.id for t in glossary]
+    problems = [Problem(edit.path, line, f"unknown glossary term id {term_id!r}; valid ids: "
+                                         f"{', '.join(known) or '(none: seeds/glossary.yml is missing)'}")
+                for term_id, line in edit.terms_remove if term_id not in known]
+    removed = {t for t, _ in edit.terms_remove}
+    return [u for u in doc.terms if u.term not in removed], problems
+
+
+def attach_translations(documents: list[Document], files: list[TranslationFile]):
+    """Each paragraph's translation, found by the hash of its current text: `current`; a
+    translation made from an earlier text of the same paragraph is `stale` (shown as such,
+    never as current); none is `missing`. Entries that match no paragraph are kept as
+    orphans for `check` to list. A file for no document, or in the document's own language,
+    is an error."""
+    by_id = {d.id: d for d in documents}
+    problems = []
+    for f in files:
+        doc = by_id.get(f.document_id)
+        if doc is None:
+            problems.append(Problem(f.path, None, f"there is no document {f.document_id!r}; "
+                                                  "rename the file after a document id "
+                                                  "(see corpus.json)"))
+        elif f.language == doc.language:
+            problems.append(Problem(f.path, 1, f"language is {f.language!r}, the language of "
+                                               f"the original; a translation is into "
+                                               f"{'en' if doc.language == 'zh' else 'zh'}"))
+    files_by_doc = {f.document_id: f for f in files}
+    result = []
+    for doc in documents:
+        f = files_by_doc.get(doc.id)
+        entries = f.entries if f and f.language != doc.language else []
+        by_hash = {e.source: e for e in entries if e.text}
+        by_paragraph = {e.paragraph: e for e in entries if e.text}
+        # Current translations first (a paragraph may have moved: p5 is now p6), then a
+        # stale one for what is left, from an entry no paragraph has as current.
+        current = {p.id: by_hash.get(source_hash(p.text)) for p in doc.paragraphs}
+        used = {id(e) for e in current.values() if e}
+        translation = {}
+        for para in doc.paragraphs:
+            entry, state = current[para.id], "current"
+            if entry is None:
+                entry, state = by_paragraph.get(para.id), "stale"
+                if entry is not None and id(entry) in used:
+                    entry = None
+            if entry is None:
+                translation[para.id] = ParagraphTranslation("missing")
+            else:
+                translation[para.id] = ParagraphTranslation(
+                    state, entry.text, entry.provenance, entry.source, entry.line)
+                used.add(id(entry))
+        orphans = [(e.paragraph, e.line) for e in entries if e.text and id(e) not in used]
+        result.append(replace(doc, translation=translation, translation_orphans=orphans,
+                              translation_path=f.path if f else None))
+    return result, problems
 
 
 def apply_theme_edits(doc: Document, edit: DocumentEdits, themes: list[Theme]):

@@ -2,7 +2,9 @@
 
 * `seeds/themes.yml` — the theme taxonomy;
 * `seeds/glossary.yml` — the bilingual glossary;
-* `seeds/editorial/<document id>.yml` — curation of one document (titles, for now).
+* `seeds/editorial/<document id>.yml` — curation of one document: titles, summary, key
+  points, discussion questions, theme and glossary overrides, errata, references, review;
+* `seeds/translations/<document id>.yml` — its paragraphs in the other language.
 
 YAML is untrusted input: it is loaded with a safe loader that also refuses duplicate keys
 and aliases (no alias bombs), and every problem is reported as `file:line: message` with
@@ -21,6 +23,7 @@ from .errors import EditorialError, Problem, display_path
 from .model import LANGUAGES, Term, Theme
 
 EDITORIAL_DIR = "editorial"
+TRANSLATIONS_DIR = "translations"
 THEMES_FILE = "themes.yml"
 GLOSSARY_FILE = "glossary.yml"
 MAX_BYTES = 1_000_000  # an editorial file is a page of text; anything larger is a mistake
@@ -214,8 +217,16 @@ def check_phrase_lists(check: _Checker, value, line: int, what: str,
 
 # --- per-document editorial files -------------------------------------------------------
 
-DOCUMENT_KEYS = ("title", "themes", "errata", "references")
+DOCUMENT_KEYS = ("title", "summary", "key_points", "questions", "themes", "terms", "errata",
+                 "references", "review")
 REFERENCE_KEYS = ("name", "target")
+TERM_EDIT_KEYS = ("remove",)
+REVIEW_KEYS = ("status", "reviewer", "date")
+REVIEW_STATES = ("draft", "reviewed", "approved")
+#: How many key points and discussion questions a curated document has.
+KEY_POINTS = (3, 6)
+QUESTIONS = (2, 4)
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 THEME_EDIT_KEYS = ("add", "remove")
 ERRATUM_KEYS = ("find", "replace", "paragraph", "note")
 
@@ -252,6 +263,22 @@ class DocumentEdits:
     themes_add: list[tuple[str, int]] = field(default_factory=list)
     themes_remove: list[tuple[str, int]] = field(default_factory=list)
     references: list[ReferenceEdit] = field(default_factory=list)
+    summary: dict[str, str | None] = field(default_factory=dict)
+    key_points: list[dict[str, str | None]] = field(default_factory=list)
+    questions: list[dict[str, str | None]] = field(default_factory=list)
+    #: glossary term ids an editor says the text does not use (a false match), with lines
+    terms_remove: list[tuple[str, int]] = field(default_factory=list)
+    review: Review | None = None
+
+
+@dataclass
+class Review:
+    """Where a document stands in review: `draft`, `reviewed` or `approved`."""
+
+    status: str
+    reviewer: str | None
+    date: str | None
+    line: int
 
 
 def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
@@ -277,9 +304,19 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
         references = check_references(check, data.get("references"),
                                       data.line_of("references")) \
             if data and "references" in data else []
+        summary = (check.per_language(data.get("summary"), data.line_of("summary"), "summary")
+                   if data and "summary" in data else {})
+        key_points = check_bilingual_list(check, data, "key_points", KEY_POINTS)
+        questions = check_bilingual_list(check, data, "questions", QUESTIONS)
+        terms_remove = check_id_edits(check, data.get("terms"), data.line_of("terms"),
+                                      "terms", TERM_EDIT_KEYS)[0] \
+            if data and "terms" in data else []
+        review = check_review(check, data.get("review"), data.line_of("review")) \
+            if data and "review" in data else None
         problems.extend(check.problems)
         edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
-                                   references))
+                                   references, summary, key_points, questions, terms_remove,
+                                   review))
     if problems:
         raise EditorialError(problems)
     return edits
@@ -331,13 +368,144 @@ def check_references(check: _Checker, value, line: int) -> list[ReferenceEdit]:
 def check_theme_edits(check: _Checker, value, line: int):
     """`themes: {add: [id, …], remove: [id, …]}`; ids are checked against the taxonomy
     later (curate), where it is known."""
-    value = check.mapping(value, line, "themes", THEME_EDIT_KEYS)
+    return check_id_edits(check, value, line, "themes", THEME_EDIT_KEYS)
+
+
+def check_id_edits(check: _Checker, value, line: int, what: str, keys) -> list:
+    """`{key: [id, …], …}`, each id with its line; one list per key, in order."""
+    value = check.mapping(value, line, what, keys)
     lists = []
-    for key in THEME_EDIT_KEYS:
+    for key in keys:
         items = value.get(key, []) if value else []
         key_line = value.line_of(key) if value else line
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            check.fail(key_line, f"themes.{key} must be a list of theme ids")
+            check.fail(key_line, f"{what}.{key} must be a list of ids")
             items = []
         lists.append([(i, key_line) for i in items])
-    return lists[0], lists[1]
+    return lists
+
+
+def check_bilingual_list(check: _Checker, data, key: str, size: tuple[int, int]) -> list:
+    """`key: [{zh: …, en: …}, …]` with between size[0] and size[1] items."""
+    if not data or key not in data:
+        return []
+    value, line = data.get(key), data.line_of(key)
+    if not isinstance(value, list) or not size[0] <= len(value) <= size[1]:
+        check.fail(line, f"{key} must be a list of {size[0]} to {size[1]} items, "
+                         "each with zh and en")
+        return []
+    return [check.per_language(item, getattr(item, "line", line), key) for item in value]
+
+
+def check_review(check: _Checker, value, line: int) -> Review | None:
+    """`review: {status: draft|reviewed|approved, reviewer: name, date: YYYY-MM-DD}`;
+    reviewer and date are needed from `reviewed` on."""
+    value = check.mapping(value, line, "review", REVIEW_KEYS, required=("status",))
+    if not value:
+        return None
+    status = value.get("status")
+    if status not in REVIEW_STATES:
+        check.fail(value.line_of("status"), f"review.status must be one of "
+                                            f"{', '.join(REVIEW_STATES)}")
+        return None
+    reviewer = check.text(value.get("reviewer"), value.line_of("reviewer"), "review.reviewer",
+                          optional=status == "draft")
+    date = value.get("date")
+    date = date.isoformat() if hasattr(date, "isoformat") else date  # YAML reads dates
+    if (date is not None or status != "draft") and not (isinstance(date, str)
+                                                       and DATE.fullmatch(date)):
+        check.fail(value.line_of("date"), "review.date must be a date, YYYY-MM-DD")
+        return None
+    return Review(status, reviewer, date, value.line)
+
+
+# --- translation files ---------------------------------------------------------------------
+
+TRANSLATION_KEYS = ("language", "paragraphs")
+ENTRY_KEYS = ("id", "source", "provenance", "text")
+PROVENANCES = ("editor", "reviewed")
+PARAGRAPH_ID = re.compile(r"p[0-9]+")
+HASH = re.compile(r"[0-9a-f]{12}")
+
+
+@dataclass
+class TranslationEntry:
+    paragraph: str  #: `p5`
+    source: str  #: hash of the source paragraph it translates (briefing.model.source_hash)
+    provenance: str
+    text: str | None  #: None: not translated yet (a scaffold's empty entry)
+    line: int
+
+
+@dataclass
+class TranslationFile:
+    path: str
+    document_id: str
+    language: str  #: the language translated into
+    entries: list[TranslationEntry]
+
+
+def load_translations(seeds_dir: Path) -> list[TranslationFile]:
+    """Every `seeds/translations/*.yml`, checked against the schema; all problems at once."""
+    folder = seeds_dir / TRANSLATIONS_DIR
+    if not folder.is_dir():
+        return []
+    files, problems = [], []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            data = load_yaml(path)
+        except EditorialError as exc:
+            problems.extend(exc.problems)
+            continue
+        check = _Checker(path)
+        data = check.mapping(data, 1, "the translation file", TRANSLATION_KEYS,
+                             required=TRANSLATION_KEYS)
+        language = data.get("language") if data else None
+        if data and language not in LANGUAGES:
+            check.fail(data.line_of("language"), f"language must be one of "
+                                                 f"{', '.join(LANGUAGES)}")
+        entries = check_translation_entries(check, data.get("paragraphs"),
+                                            data.line_of("paragraphs")) if data else []
+        problems.extend(check.problems)
+        files.append(TranslationFile(display_path(path), path.stem, language, entries))
+    if problems:
+        raise EditorialError(problems)
+    return files
+
+
+def check_translation_entries(check: _Checker, value, line: int) -> list[TranslationEntry]:
+    if not isinstance(value, list):
+        check.fail(line, "paragraphs must be a list of entries with id, source, provenance "
+                         "and text")
+        return []
+    entries, seen = [], set()
+    for entry in value:
+        entry_line = getattr(entry, "line", line)
+        entry = check.mapping(entry, entry_line, "a paragraph", ENTRY_KEYS,
+                              required=("id", "source", "provenance"))
+        if not entry:
+            continue
+        paragraph, source = entry.get("id"), entry.get("source")
+        if not isinstance(paragraph, str) or not PARAGRAPH_ID.fullmatch(paragraph):
+            check.fail(entry.line_of("id"), "id must be a paragraph id (p1, p2, …)")
+            continue
+        if paragraph in seen:
+            check.fail(entry.line_of("id"), f"paragraph {paragraph} is translated twice")
+        seen.add(paragraph)
+        if not isinstance(source, str) or not HASH.fullmatch(source):
+            check.fail(entry.line_of("source"), "source must be the 12-character hash of the "
+                                                "source paragraph (see corpus.json or "
+                                                "python build.py new)")
+            continue
+        provenance = entry.get("provenance")
+        if provenance not in PROVENANCES:
+            check.fail(entry.line_of("provenance"), f"provenance must be one of "
+                                                    f"{', '.join(PROVENANCES)}")
+            continue
+        text = entry.get("text")
+        if text is not None and not isinstance(text, str):
+            check.fail(entry.line_of("text"), "text must be a text (or left empty)")
+            continue
+        text = " ".join(text.split()) if text and text.strip() else None
+        entries.append(TranslationEntry(paragraph, source, provenance, text, entry.line))
+    return entries

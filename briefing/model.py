@@ -5,6 +5,7 @@ also appear in `corpus.json` keep the names of its schema (`schema/corpus.schema
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +90,37 @@ class Paragraph:
     lines: tuple[int, int]  #: first and last line in the raw seed
     traditional: str | None = None  #: the cleaned Traditional text, when the seed was Hant
     corrections: list[Correction] = field(default_factory=list)  #: errata applied to `text`
+
+
+def source_hash(text: str) -> str:
+    """The key a translation is kept under: a hash of the source paragraph's text, as the
+    reader sees it (cleaned, errata applied). When the text changes, so does the hash, and
+    the translation made from the old text is stale.
+
+    >>> source_hash("人工智能")
+    '161332dd5ba2'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class ParagraphTranslation:
+    """A paragraph's text in the other language (`seeds/translations/<id>.yml`)."""
+
+    state: str  #: `current`, `stale` (made from an earlier source text) or `missing`
+    text: str | None = None
+    provenance: str | None = None  #: `editor` (translated by an editor) or `reviewed`
+    source: str | None = None  #: the source hash it was made from
+    line: int | None = None  #: its entry's line in the translation file
+
+
+@dataclass
+class Review:
+    """Where a document stands in review."""
+
+    status: str  #: `draft`, `reviewed` or `approved`
+    reviewer: str | None = None
+    date: str | None = None
 
 
 @dataclass
@@ -219,6 +251,15 @@ class Document:
     title_origin: dict[str, str] = field(default_factory=dict)  #: `seed` or `editorial`
     printed_title: str | None = None  #: the title the seed itself prints, if any
     editorial_path: str | None = None  #: the editorial file this document's curation comes from
+    summary: dict[str, str | None] = field(default_factory=dict)
+    key_points: list[dict[str, str | None]] = field(default_factory=list)
+    questions: list[dict[str, str | None]] = field(default_factory=list)
+    review: Review | None = None
+    #: per paragraph id: its text in the other language (every paragraph has an entry)
+    translation: dict[str, ParagraphTranslation] = field(default_factory=dict)
+    translation_path: str | None = None  #: the translation file, when there is one
+    #: translation entries that match no paragraph any more: (paragraph id, line)
+    translation_orphans: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -230,6 +271,7 @@ class Corpus:
     themes: list[Theme]
     cleaned: list[CleanSeed]  #: per seed, for the provenance report
     glossary: list[Term] = field(default_factory=list)
+    seeds_dir: str = "seeds"  #: as editors name it (pages say which files they come from)
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
 
     def document(self, doc_id: str) -> Document:

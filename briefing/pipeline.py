@@ -64,11 +64,13 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     documents = analyze(documents, themes, glossary)
     # A compilation's own date (its masthead) belongs on the timeline too.
     compilations = [find_dated_events(c) for c in compilations]
-    curated = curate(documents + compilations, edits, themes)
+    translations = editorial.load_translations(seeds_dir)
+    curated = curate(documents + compilations, edits, themes, glossary, translations)
     documents = link([d for d in curated if d.kind != "compilation"], edits)
     compilations = [d for d in curated if d.kind == "compilation"]
     return Corpus(documents=documents, compilations=compilations, themes=themes,
-                  glossary=glossary, cleaned=cleaned, warnings=warnings)
+                  glossary=glossary, cleaned=cleaned, warnings=warnings,
+                  seeds_dir=display_path(seeds_dir))
 
 
 def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 import yaml
 
+from .glossary import TermMatcher
 from .model import LANGUAGES, Corpus, Document
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -115,7 +117,8 @@ def render(corpus: Corpus) -> dict[str, str]:
         files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
             t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
         files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
-            t=t, lang=lang, themes=theme_entries(corpus, lang, strings))
+            t=t, lang=lang, themes=theme_entries(corpus, lang, strings),
+            seeds_dir=corpus.seeds_dir)
         files[f"{lang}/figures.md"] = env.get_template("site/figures.md.j2").render(
             t=t, lang=lang, documents=[
                 {"id": d.id, "title": display_title(d, lang, strings), "language": d.language,
@@ -123,18 +126,21 @@ def render(corpus: Corpus) -> dict[str, str]:
         files[f"{lang}/timeline.md"] = env.get_template("site/timeline.md.j2").render(
             t=t, lang=lang, events=timeline_entries(corpus, lang, strings))
         files[f"{lang}/glossary.md"] = env.get_template("site/glossary.md.j2").render(
-            t=t, lang=lang, terms=glossary_entries(corpus, lang, strings))
+            t=t, lang=lang, terms=glossary_entries(corpus, lang, strings),
+            seeds_dir=corpus.seeds_dir)
         for doc in corpus.pages():
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
                 "site/document.md.j2").render(
                 t=t, lang=lang, doc=doc, base="../",
                 page_title=display_title(doc, lang, strings),
+                other_title=other_title(doc, lang),
                 title_note=title_note(doc, lang, t),
-                pending=doc.language != lang,
+                sources=page_sources(corpus, doc),
+                translation=translation_summary(doc, lang),
+                body=body_entries(doc, lang, t, terms, corpus.glossary, "../"),
                 themes=[themes[i] for i in doc.themes if i in themes],
                 links=link_groups(doc, by_id, lang, strings, themes, terms),
                 references=reference_entries(doc, by_id, lang, strings),
-                term_marks=first_uses(doc, terms, lang, t, "../"),
                 passages=passage_groups(doc, by_id, lang, strings))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
@@ -215,19 +221,111 @@ def reference_entries(doc: Document, by_id: dict, lang: str, strings: dict) -> l
             for r in doc.references]
 
 
-def first_uses(doc: Document, terms: dict, lang: str, t: dict, base: str) -> dict:
+def first_uses(uses, terms: dict, lang: str, t: dict, base: str) -> dict:
     """The first use of each glossary term on a page, per paragraph id: where the glossary
-    link and its tooltip go. Headings are left plain."""
-    text_paragraphs = {p.id for p in doc.paragraphs if p.kind == "text"}
+    link and its tooltip go. `uses`: (paragraph id, start, end, term id) in page order, of
+    text paragraphs only (headings are left plain)."""
     seen, marks = set(), {}
-    for use in doc.terms:
-        if use.term in seen or use.paragraph not in text_paragraphs or use.term not in terms:
+    for paragraph, start, end, term in uses:
+        if term in seen or term not in terms:
             continue
-        seen.add(use.term)
-        marks.setdefault(use.paragraph, []).append({
-            "start": use.start, "end": use.end, "href": f"{base}glossary.html#{use.term}",
-            "title": term_tooltip(terms[use.term], lang, t)})
+        seen.add(term)
+        marks.setdefault(paragraph, []).append({
+            "start": start, "end": end, "href": f"{base}glossary.html#{term}",
+            "title": term_tooltip(terms[term], lang, t)})
     return marks
+
+
+def other_language(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def html_lang(lang: str) -> str:
+    return "zh-Hans" if lang == "zh" else "en"
+
+
+def other_title(doc: Document, lang: str) -> str | None:
+    """The title in the other language, shown under the reader's (a bilingual header)."""
+    other = doc.title.get(other_language(lang))
+    return other if other and other != doc.title.get(lang) else None
+
+
+def page_sources(corpus: Corpus, doc: Document) -> dict:
+    """The files a document page comes from: the editorial file first (where "edit this
+    page" leads), then the translation file and the seed."""
+    folder = corpus.seeds_dir.rstrip("/")
+    return {"edit_path": f"{folder}/editorial/{doc.id}.yml",
+            "sources": " ".join([f"{folder}/editorial/{doc.id}.yml",
+                                 f"{folder}/translations/{doc.id}.yml",
+                                 f"{folder}/{doc.source}"])}
+
+
+def translation_summary(doc: Document, lang: str) -> dict | None:
+    """How far the page's text is translated, for the note above it (None: the original)."""
+    if lang == doc.language:
+        return None
+    states = [doc.translation[p.id].state if p.id in doc.translation else "missing"
+              for p in doc.paragraphs]
+    provenances = {doc.translation[p.id].provenance for p in doc.paragraphs
+                   if p.id in doc.translation and doc.translation[p.id].state == "current"}
+    return {"total": len(states), "current": states.count("current"),
+            "stale": states.count("stale"), "missing": states.count("missing"),
+            "reviewed": provenances == {"reviewed"}}
+
+
+def body_entries(doc: Document, lang: str, t: dict, terms: dict, glossary: list,
+                 base: str) -> list[dict]:
+    """The page's text, paragraph by paragraph: the reader's language first (the original,
+    or its translation), and the other language beside it for the side-by-side view. A
+    stale translation is shown with its flag and the current original; a missing one
+    gives way to the original, flagged."""
+    translated = lang != doc.language
+    text_ids = {p.id for p in doc.paragraphs if p.kind == "text"}
+    def state_of(para):
+        return doc.translation[para.id].state if para.id in doc.translation else "missing"
+
+    # Terms are marked in the text the reader reads: the original, or where a paragraph is
+    # translated, its translation.
+    matcher = TermMatcher.of(glossary, lang)
+    original_uses: dict[str, list] = {}
+    for u in doc.terms:
+        original_uses.setdefault(u.paragraph, []).append((u.paragraph, u.start, u.end, u.term))
+    uses = []
+    for para in doc.paragraphs:
+        if para.id not in text_ids:
+            continue
+        if translated and state_of(para) == "current":
+            uses += [(para.id, start, end, term)
+                     for start, end, term in matcher.find(doc.translation[para.id].text)]
+        elif not translated or state_of(para) == "missing":
+            uses += original_uses.get(para.id, [])
+    marks = first_uses(uses, terms, lang, t, base)
+    items = []
+    for para in doc.paragraphs:
+        tr = doc.translation.get(para.id)
+        state = tr.state if tr else "missing"
+        original = paragraph_html(para, t, marks.get(para.id)
+                                  if not translated or state == "missing" else None)
+        translation = html_text(tr.text) if tr and tr.text else None
+        if not translated:
+            main, main_text, main_lang = original, para.text, doc.language
+            other, other_lang = translation, other_language(doc.language)
+        elif state == "current":
+            main = paragraph_html(replace(para, text=tr.text, corrections=[]), t,
+                                  marks.get(para.id))
+            main_text, main_lang = tr.text, lang
+            other, other_lang = original, doc.language
+        elif state == "stale" and para.kind == "text":
+            main, main_text, main_lang = translation, tr.text, lang
+            other, other_lang = original, doc.language
+        else:  # missing (or a stale heading: headings carry no flag, so the original shows)
+            main, main_text, main_lang = original, para.text, doc.language
+            other, other_lang = None, lang
+        items.append({"id": para.id, "kind": para.kind, "lines": para.lines, "state": state,
+                      "translated": translated, "provenance": tr.provenance if tr else None,
+                      "main": main, "main_text": main_text, "main_lang": html_lang(main_lang),
+                      "other": other, "other_lang": html_lang(other_lang)})
+    return items
 
 
 def term_tooltip(term, lang: str, t: dict) -> str:

@@ -47,6 +47,7 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
     settings["docs_dir"] = str(Path(docs_dir).resolve() / lang)
     settings["site_dir"] = str(Path(site_dir).resolve())
     settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
+    settings["hooks"] = [str(ROOT / hook) for hook in settings.get("hooks", [])]
     for plugin in settings.get("plugins", []):
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["jieba_dict_user"] = str(Path(docs_dir).resolve()

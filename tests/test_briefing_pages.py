@@ -37,7 +37,7 @@ def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
 #: The issue's examples, as each language's page shows them.
 FIGURES = {
     "zh": ["748EFLOPS", "433款", "157.6万件", "38.58%", "7,348 PFLOPS", "6000亿元"],
-    "en": ["748 EFLOPS", "1.576 million", "38.58%", "7,348 PFLOPS", "600 billion yuan",
+    "en": ["748 EFLOPS", "1.576 million", "38.58%", "7,348 PFLOPS", "nearly 600 billion yuan",
            "250 billion yuan"],
 }
 

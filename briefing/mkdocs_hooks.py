@@ -1,0 +1,101 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): every page names the files it comes from, links
+"edit this page" to the first of them (an editorial file, never the generated Markdown),
+and shows their last change in Git.
+
+Generated pages carry `edit_path` and `sources` in their front matter (briefing.render).
+The edit link is `extra.edit_url_base` + path; without that setting it is derived from the
+Git remote `origin` when that is a web host (https or git@), for the current branch.
+Nothing here contacts a host: links only. Dates come from `git log` when the site is built,
+so docs/ stays byte-identical whatever the history.
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+STRINGS = ROOT / "templates" / "strings.yml"
+
+
+def on_page_context(context, page, config, nav):
+    path = page.meta.get("edit_path")
+    base = edit_url_base(config)
+    if path and base:
+        page.edit_url = base + path
+    return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    path = page.meta.get("edit_path")
+    if not path:
+        return markdown
+    t = strings(config.theme["language"])
+    sources = str(page.meta.get("sources") or path).split()
+    change = last_change(tuple(sources))
+    base = edit_url_base(config)
+    edit = (f'<a class="briefing-edit" href="{html.escape(base + path)}" rel="edit">'
+            f'{t["edit_page"]}</a>' if base else t["edit_file"])
+    when = (t["last_change"] + t["colon"] + html.escape(change) if change
+            else t["not_in_git"])
+    return (markdown.rstrip("\n") + "\n\n" + f'<p class="briefing-provenance">{edit}'
+            f'{t["colon"]}<code>{html.escape(path)}</code> · {when}</p>\n')
+
+
+@lru_cache(maxsize=None)
+def strings(language: str) -> dict:
+    return yaml.safe_load(STRINGS.read_text(encoding="utf-8"))["en" if language == "en"
+                                                                else "zh"]
+
+
+def edit_url_base(config) -> str | None:
+    configured = (config.extra or {}).get("edit_url_base")
+    return configured or origin_edit_base()
+
+
+@lru_cache(maxsize=1)
+def origin_edit_base() -> str | None:
+    return edit_base_from_remote(_git("remote", "get-url", "origin"),
+                                 _git("rev-parse", "--abbrev-ref", "HEAD"))
+
+
+def edit_base_from_remote(url: str | None, branch: str | None) -> str | None:
+    """Where files are edited on the web host of a Git remote, for a branch; GitLab-style
+    hosts take `-/edit/`. None for a local path or another protocol.
+
+    >>> edit_base_from_remote("git@github.com:group/briefing.git", "main")
+    'https://github.com/group/briefing/edit/main/'
+    >>> edit_base_from_remote("https://git.example.org/group/briefing.git", "main")
+    'https://git.example.org/group/briefing/-/edit/main/'
+    >>> edit_base_from_remote("/srv/git/briefing.git", "main") is None
+    True
+    """
+    if not url or not branch or branch == "HEAD":
+        return None
+    match = re.fullmatch(r"git@([\w.-]+):(.+?)(?:\.git)?", url) or \
+        re.fullmatch(r"https://(?:[^@/]+@)?([\w.-]+(?::\d+)?)/(.+?)(?:\.git)?/?", url)
+    if not match:
+        return None  # a local path or another protocol: no page to edit on
+    host, repo = match.groups()
+    action = "edit" if host == "github.com" else "-/edit"
+    return f"https://{host}/{repo}/{action}/{branch}/"
+
+
+@lru_cache(maxsize=None)
+def last_change(paths: tuple[str, ...]) -> str | None:
+    """`2026-11-23 (abc1234)`: the last commit touching any of the files, or None."""
+    found = _git("log", "-1", "--format=%cs (%h)", "--", *paths)
+    return found or None
+
+
+def _git(*args: str) -> str | None:
+    try:
+        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout.strip() if proc.returncode == 0 else None
