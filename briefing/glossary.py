@@ -47,8 +47,7 @@ class TermMatcher:
         else:
             # Spaces in a form match any run of white space; a form ending in a letter may
             # take a plural ending.
-            alternatives = "|".join(r"\s+".join(map(re.escape, f.split()))
-                                    + (r"(?:es|s)?" if f[-1].isalpha() else "") for f in forms)
+            alternatives = "|".join(_english_form(f) for f in forms)
             self.pattern = re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.I)
 
     @classmethod
@@ -69,7 +68,22 @@ class TermMatcher:
 
     def term_of(self, printed: str) -> str:
         key = self.key(printed)
-        for candidate in (key, key[:-1], key[:-2]):  # as printed, without a plural s / es
+        singular_y = key[:-3] + "y" if key.endswith("ies") else key
+        # as printed, without a plural s / es, or -ies back to -y
+        for candidate in (key, key[:-1], key[:-2], singular_y):
             if candidate in self.by_form:
                 return self.by_form[candidate]
         raise KeyError(printed)  # the pattern only matches forms of the table
+
+
+def _english_form(form: str) -> str:
+    r"""A form as a pattern: spaces match any run of white space, and a final word may be
+    plural (`model` -> `models`, `city` -> `cities`).
+
+    >>> bool(re.fullmatch(_english_form("smart city"), "smart\ncities"))
+    True
+    """
+    pattern = r"\s+".join(map(re.escape, form.split()))
+    if re.search(r"[^aeiou]y$", form):
+        return pattern[:-1] + r"(?:y|ies)"
+    return pattern + (r"(?:es|s)?" if form[-1].isalpha() else "")

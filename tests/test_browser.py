@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import http.server
 import re
 import threading
@@ -243,3 +244,44 @@ def test_a_themes_evidence_leads_to_its_paragraph(site, page, lang):
     page.wait_for_url(lambda url: urlsplit(url).fragment == href.split("#")[1])
     paragraph = page.locator(f"#{href.split('#')[1]}")
     assert sentence in paragraph.inner_text()
+
+
+def document_ids(site: Path) -> list[str]:
+    return sorted(p.stem for p in (site / "documents").glob("*.html"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_document_reads_completely_in_the_readers_language(site, page, lang):
+    corpus = json.loads((site / "corpus.json").read_text(encoding="utf-8"))
+    records = {d["id"]: d for d in corpus["documents"] + corpus["compilations"]}
+    want = "zh-Hans" if lang == "zh" else "en"
+    for doc_id in document_ids(site):
+        page.goto(f"{PREFIX[lang]}documents/{doc_id}.html")
+        texts = [p for p in records[doc_id]["paragraphs"] if p["kind"] == "text"]
+        paragraphs = page.locator("article .briefing-para")
+        assert paragraphs.count() == len(texts), doc_id
+        # Every paragraph in the reader's language, visible, not flagged as missing/stale.
+        langs = paragraphs.evaluate_all("ps => ps.map(p => p.lang)")
+        assert set(langs) == {want}, (doc_id, langs)
+        assert page.locator("article .briefing-flag:visible").count() == 0, doc_id
+        assert all(len(t.strip()) > 0 for t in paragraphs.all_inner_texts()), doc_id
+
+
+@pytest.mark.parametrize("lang, doc_id", [("en", "002-cf7a6355ccf0b9a8-a3"),
+                                          ("zh", "003-c67a1687915d7e32")])
+def test_side_by_side_lines_paragraphs_up(site, page, lang, doc_id):
+    page.goto(f"{PREFIX[lang]}documents/{doc_id}.html")
+    others = page.locator("article .briefing-other")
+    assert others.first.is_hidden()  # the reader's language alone at first
+    page.locator("label[for=briefing-side-by-side]").click()
+    pairs = page.locator("article .briefing-pair")
+    assert pairs.count() > 3
+    for index in range(pairs.count()):
+        pair = pairs.nth(index)
+        main = pair.locator(".briefing-para").bounding_box()
+        other = pair.locator(".briefing-other").bounding_box()
+        # Side by side: same top, the original to the right, in its own language.
+        assert abs(main["y"] - other["y"]) < 1, index
+        assert other["x"] >= main["x"] + main["width"], index
+    original = "en" if lang == "zh" else "zh-Hans"
+    assert set(others.evaluate_all("ps => ps.map(p => p.lang)")) == {original}
