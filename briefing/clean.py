@@ -50,8 +50,8 @@ def clean(seed: Seed) -> CleanSeed:
                                                              "distribution"))
     for block in result.blocks:
         result.flags.extend(Flag(kind, block.first_line, span, context)
-                            for kind, span, context in fixers.find_suspicious_spans(block.text,
-                                                                                  seed.script))
+                            for kind, span, context in fixers.find_suspicious_spans(
+                                block.text, seed.script, seed.text))
     result.conversion = TO_SIMPLIFIED.get(seed.script)
     return result
 

@@ -115,18 +115,23 @@ def _curl_double_quotes(text: str) -> str:
     return re.sub(rf'"([^"]*[{cd.HAN}][^"]*)"', r"“\1”", text)
 
 
-def find_suspicious_spans(text: str, script: str = "Hans") -> list[tuple[str, str, str]]:
+def find_suspicious_spans(text: str, script: str = "Hans",
+                          evidence: str | None = None) -> list[tuple[str, str, str]]:
     """Spans that look corrupted but cannot be repaired: (kind, span, context).
 
     `?` touching Chinese (a character lost in decoding), lower-case Latin glued to Chinese,
     pinyin whose character was lost, and improbable characters: in Traditional text one
     that Big5 lacks (`谩` in `規;瘧谩`), in Simplified text one that neither GB2312 nor Big5
-    has. Nothing is changed; the editor decides (errata).
+    has, or a Traditional form only Big5 has where the text elsewhere prints the word in
+    Simplified (`加強`, `加强`; `evidence`: the whole text, by default `text`). Nothing is
+    changed; the editor decides (errata).
 
     >>> [k for k, s, c in find_suspicious_spans("規;瘧谩爱a學研用金?nèi)祟惿", "Hant")]
     ['question-mark-in-han', 'latin-in-han', 'pinyin-fragment', 'improbable-characters']
     >>> find_suspicious_spans("算力达到748EFLOPS,AI?")
     []
+    >>> [(k, s) for k, s, c in find_suspicious_spans("要加強研判。要加强统筹。昇腾芯片。")]
+    [('traditional-in-simplified', '強')]
     """
     found = []
     for kind, pattern in (("question-mark-in-han", cd.QUESTION_IN_HAN),
@@ -142,7 +147,54 @@ def find_suspicious_spans(text: str, script: str = "Hans") -> list[tuple[str, st
         for group in _runs(bad):
             start, end = match.start() + group[0], match.start() + group[-1] + 1
             found.append(("improbable-characters", text[start:end], _context(text, start, end)))
+        for i, char in enumerate(run):
+            if _traditional_in_simplified(char, script) and _simplified_elsewhere(
+                    run, i, evidence if evidence is not None else text):
+                start = match.start() + i
+                found.append(("traditional-in-simplified", char,
+                              _context(text, start, start + 1)))
     return found
+
+
+#: Characters too common to show that a word recurs (`的升` says nothing about `昇腾`).
+_FUNCTION_HAN = set("的了和与及是在为对把被将从向以之而或也都就")
+
+
+def _simplified_elsewhere(run: str, i: int, evidence: str) -> bool:
+    """The same word with the Simplified form occurs in the text (`加强` beside `加強`): a
+    mixed-in Traditional form, not a name that uses it (`昇腾`)."""
+    from .script import convert
+
+    simplified = convert(run[i], "t2s")
+    if simplified == run[i]:
+        return False
+    before, after = run[i - 1] if i else "", run[i + 1] if i + 1 < len(run) else ""
+    words = [before + simplified + after]
+    words += [before + simplified] if before and before not in _FUNCTION_HAN else []
+    words += [simplified + after] if after and after not in _FUNCTION_HAN else []
+    return any(len(word) > 1 and word in evidence for word in words)
+
+
+@lru_cache(maxsize=None)
+def _traditional_in_simplified(char: str, script: str) -> bool:
+    """In Simplified text, a character GB2312 lacks but Big5 has is a Traditional form
+    mixed in (`加強` for `加强`): kept, and flagged for an erratum.
+
+    >>> _traditional_in_simplified("強", "Hans"), _traditional_in_simplified("强", "Hans")
+    (True, False)
+    """
+    if script != "Hans" or char in cd.SEPARATOR_HAN:
+        return False
+    try:
+        char.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        pass
+    try:
+        char.encode("big5")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _context(text: str, start: int, end: int, width: int = 8) -> str:

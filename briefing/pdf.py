@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .errors import ToolError
 from .model import Corpus
-from .render import TEMPLATES, display_title, environment, load_strings
+from .render import TEMPLATES, display_title, environment, load_strings, reading_text
+
 
 def check_fonts() -> None:
     """Stop with the command to run when the CJK font is missing (else: boxes in the PDF)."""
@@ -29,7 +30,7 @@ def check_fonts() -> None:
 def digest_html(corpus: Corpus, lang: str) -> str:
     strings = load_strings()
     documents = [{"doc": d, "title": display_title(d, lang, strings),
-                  "pending": d.language != lang} for d in corpus.pages()]
+                  "text": reading_text(d, lang)} for d in corpus.pages()]
     return environment().get_template("pdf/digest.html.j2").render(
         t=strings[lang], lang=lang, documents=documents, count=len(corpus.documents))
 

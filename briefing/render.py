@@ -21,7 +21,7 @@ import jinja2
 import yaml
 
 from .glossary import TermMatcher
-from .model import LANGUAGES, Corpus, Document
+from .model import LANGUAGES, Corpus, Document, source_hash
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_VERSION = 1
@@ -273,6 +273,22 @@ def translation_summary(doc: Document, lang: str) -> dict | None:
             "reviewed": provenances == {"reviewed"}}
 
 
+def reading_text(doc: Document, lang: str) -> list[dict]:
+    """The text in the reader's language for print: each paragraph's translation when it is
+    current; a stale one flagged, followed by the current original; a missing one replaced
+    by the original, flagged. (The site does the same, with markup: `body_entries`.)"""
+    out = []
+    for para in doc.paragraphs:
+        tr = doc.translation.get(para.id)
+        state = "original" if lang == doc.language else (tr.state if tr else "missing")
+        text = tr.text if state in ("current", "stale") else para.text
+        out.append({"kind": para.kind, "text": text, "state": state,
+                    "lang": html_lang(lang if state in ("current", "stale") else doc.language),
+                    "original": para.text if state == "stale" else None,
+                    "original_lang": html_lang(doc.language)})
+    return out
+
+
 def body_entries(doc: Document, lang: str, t: dict, terms: dict, glossary: list,
                  base: str) -> list[dict]:
     """The page's text, paragraph by paragraph: the reader's language first (the original,
@@ -397,8 +413,16 @@ def corpus_record(doc: Document) -> dict:
              **({"traditional": p.traditional} if p.traditional is not None else {}),
              **({"corrections": [{"start": c.start, "end": c.end, "original": c.original,
                                   "note": c.note} for c in p.corrections]}
-                if p.corrections else {})}
+                if p.corrections else {}),
+             "source_hash": source_hash(p.text),
+             "translation": translation_record(doc.translation.get(p.id))}
             for p in doc.paragraphs],
+        "translation_language": other_language(doc.language),
+        "summary": {lang: doc.summary.get(lang) for lang in LANGUAGES},
+        "key_points": [{lang: i.get(lang) for lang in LANGUAGES} for i in doc.key_points],
+        "questions": [{lang: i.get(lang) for lang in LANGUAGES} for i in doc.questions],
+        "review": {"status": doc.review.status, "reviewer": doc.review.reviewer,
+                   "date": doc.review.date} if doc.review else None,
         "themes": list(doc.themes),
         "theme_scores": {t: doc.theme_scores.get(t, 0) for t in doc.themes},
         "theme_evidence": {t: [{"paragraph": e.paragraph, "sentence": e.sentence,
@@ -423,6 +447,14 @@ def corpus_record(doc: Document) -> dict:
                       if l.kind == "related" else {})}
                   for l in doc.links],
     }
+
+
+def translation_record(tr) -> dict:
+    """A paragraph's translation as corpus.json has it: state, text, provenance, source."""
+    if tr is None or tr.state == "missing":
+        return {"state": "missing"}
+    return {"state": tr.state, "text": tr.text, "provenance": tr.provenance,
+            "source": tr.source}
 
 
 def term_records(doc: Document) -> list[dict]:

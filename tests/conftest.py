@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+EDIT_REMOTE = "https://git.example.org/study/briefing.git"
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -45,9 +46,16 @@ def copy_project(target: Path) -> Path:
 def built_project(tmp_path_factory) -> Path:
     """`build.py build` run once, in a copy of the project (the working tree is not touched).
 
-    Returns the copy's root: its site/ holds both sites and the PDFs.
+    Returns the copy's root: its site/ holds both sites and the PDFs. The copy is a Git
+    repository with one commit and a web remote, as an editor's clone is: pages show their
+    last change and link "edit this page" to the host.
     """
     root = copy_project(tmp_path_factory.mktemp("project") / "briefing")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"],
+                    ["-c", "user.name=Editor", "-c", "user.email=editor@example.org",
+                     "commit", "-q", "-m", "Briefing"],
+                    ["remote", "add", "origin", EDIT_REMOTE]):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
     result = subprocess.run([sys.executable, "build.py", "build"], cwd=root,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

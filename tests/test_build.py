@@ -29,6 +29,9 @@ def test_the_site_loads_nothing_from_other_hosts(built_project):
     site = built_project / "site"
     for page in list(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
+        # "Edit this page" leads to the Git host when clicked; nothing else leaves the site.
+        html = re.sub(r'<a [^>]*href="https://[^"]*"[^>]*rel="edit"', "", html)
+        html = re.sub(r'<a [^>]*rel="edit"[^>]*href="https://[^"]*"', "", html)
         for url in re.findall(r'(?:src|href)="([^"]+)"', html):
             assert not re.match(r"(https?:)?//", url), f"{page}: {url}"
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
@@ -65,9 +68,14 @@ def test_pdf_has_extractable_chinese_and_embedded_cjk_font(built_project, lang, 
     docs = corpus(built_project)["documents"]
     chinese = next(d for d in docs if d["language"] == "zh")
     english = next(d for d in docs if d["language"] == "en")
+    # Each document in the digest's language: the original, or its translation.
+    shown = {d["id"]: d["paragraphs"][0 if d is english else 1] for d in (chinese, english)}
+    expected = [p["text"] if doc["language"] == lang else p["translation"]["text"]
+                for doc, p in ((chinese, shown[chinese["id"]]), (english, shown[english["id"]]))]
     # Real Chinese text comes back out (not boxes or missing glyphs), English too.
-    assert chinese["paragraphs"][1]["text"][:15] in text.replace("\n", "")
-    assert english["paragraphs"][0]["text"][:40] in text.replace("\n", " ")
+    flat = re.sub(r"\s+", "", text)
+    for snippet in expected:
+        assert re.sub(r"\s+", "", snippet)[:30] in flat, snippet[:40]
     fonts = pdf_fonts(reader)
     cjk = [name for name in fonts if "CJK" in name]
     assert cjk, fonts
@@ -77,3 +85,21 @@ def test_pdf_has_extractable_chinese_and_embedded_cjk_font(built_project, lang, 
 def test_corpus_json_is_published_with_the_site(built_project):
     assert (built_project / "site" / "corpus.json").read_bytes() == \
         (built_project / "docs" / "corpus.json").read_bytes()
+
+
+def test_every_page_links_edit_to_its_editorial_file_and_shows_its_last_change(built_project):
+    from conftest import EDIT_REMOTE
+    base = EDIT_REMOTE.removesuffix(".git") + "/-/edit/main/"
+    site = built_project / "site"
+    for doc in corpus(built_project)["documents"] + corpus(built_project)["compilations"]:
+        for page in (site / "documents" / f"{doc['id']}.html",
+                     site / "en" / "documents" / f"{doc['id']}.html"):
+            html = page.read_text(encoding="utf-8")
+            wanted = f"{base}seeds/editorial/{doc['id']}.yml"
+            # Material's edit button and the line at the end of the page.
+            assert f'href="{wanted}" title=' in html, page
+            assert f'<a class="briefing-edit" href="{wanted}" rel="edit">' in html, page
+            assert re.search(r'class="briefing-provenance">.*?\d{4}-\d{2}-\d{2} \([0-9a-f]{7,}\)',
+                             html), page
+    themes = (site / "en" / "themes.html").read_text(encoding="utf-8")
+    assert f'href="{base}seeds/themes.yml"' in themes

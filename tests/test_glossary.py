@@ -65,14 +65,18 @@ def test_first_use_on_a_page_links_to_the_glossary_with_a_tooltip(lang):
     page = FILES[f"{lang}/documents/{doc.id}.md"]
     links = re.findall(r'<a class="briefing-term" href="\.\./glossary\.html#([\w-]+)" '
                        r'title="([^"]*)">([^<]*)</a>', page)
-    used = {u.term for u in doc.terms}
-    assert sorted(t for t, _, _ in links) == sorted(used)  # each term once, all of them
+    # The terms of the text the reader reads: the original, or its translation.
+    matcher = TermMatcher.of(CORPUS.glossary, lang)
+    uses = [(u.paragraph, u.term) for u in doc.terms] if lang == doc.language else [
+        (p.id, term) for p in doc.paragraphs if p.kind == "text"
+        for _, _, term in matcher.find(doc.translation[p.id].text)]
+    assert sorted(t for t, _, _ in links) == sorted({t for _, t in uses})  # each once, all
     terms = {t.id: t for t in CORPUS.glossary}
     for term_id, title, text in links:
         assert terms[term_id].en in title
-        assert text in terms[term_id].forms("zh")
-        first = next(u for u in doc.terms if u.term == term_id)
-        paragraph = page.split(f'id="{first.paragraph}"')[1].split("</p>")[0]
+        assert [found for _, _, found in matcher.find(text)] == [term_id]
+        first = next(paragraph for paragraph, t in uses if t == term_id)
+        paragraph = page.split(f'id="{first}"')[1].split("</p>")[0]
         assert f'glossary.html#{term_id}"' in paragraph
 
 
