@@ -183,6 +183,8 @@ UNIT_GLOSSES = {
     "个月": ("month", "months"),
     "参数": ("parameter", "parameters"), "字": ("character", "characters"),
     "汉字": ("Chinese character", "Chinese characters"),
+    "部门": ("government department", "government departments"),
+    "版": ("edition", "editions"),
 }
 APPROXIMATIONS = {"余": "more than", "多": "more than", "以上": "more than",
                   "以下": "less than", "左右": "about",
@@ -339,6 +341,14 @@ ZH_NUMERAL_FIGURE = re.compile(
     rf"(?<![{_NOT_BEFORE_NUMERAL}])(?P<cn>[{CHINESE_NUMERAL_CHARS}]+)(?P<approx>余|多)?"
     rf"(?P<unit>倍|个百分点|美元|元)")
 
+#: Counts written in Chinese numerals: `七部门` (departments), `三版` (editions), and
+#: `八大国家算力枢纽节点` (N + 大 + what is counted). One numeral from 三 to 十, not after
+#: another numeral: `十八大` (a congress), `二十大` are names, and 一/两 mostly are not
+#: counts (`一批`, `两个方面`).
+ZH_NUMERAL_COUNT = re.compile(
+    rf"(?<![数几第前0-9０-９{CHINESE_NUMERAL_CHARS}])(?P<cn>[三四五六七八九十])"
+    rf"(?:(?P<unit>部门|版)|大(?=[\u4e00-\u9fff]{{2}}))")
+
 #: A share written as a fraction after 占: `工业机器人保有量占世界 1/3`.
 ZH_FRACTION = re.compile(rf"占(?:全球|世界|全国)? ?(?P<frac>(?P<n>{DIGIT}{{1,2}})/"
                          rf"(?P<d>{DIGIT}{{1,3}}))(?![0-9０-９/])")
@@ -363,9 +373,32 @@ def _find_chinese(text: str) -> list[Figure]:
             figure = _chinese_numeral_figure(text, match)
             if figure:
                 figures.append(figure)
+    taken = [(f.start, f.start + len(f.text)) for f in figures]
+    for match in ZH_NUMERAL_COUNT.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            figures.append(_chinese_count_figure(text, match))
     for match in ZH_FRACTION.finditer(text):
         figures.append(_fraction_figure(text, match))
     return figures
+
+
+def _chinese_count_figure(text: str, match: re.Match) -> Figure:
+    """`七部门` -> 7 government departments; `八大国家算力枢纽节点` -> 8 (国家算力枢纽节点).
+
+    >>> [(f.text, f.english, f.measure) for f in _find_chinese("形成八大国家算力枢纽节点、十大数据中心集群的布局")]
+    [('八大', '8', '国家算力枢纽节点'), ('十大', '10', '数据中心集群')]
+    >>> [f.english for f in _find_chinese("七部门联合发布。党的十八大以来，二十大，发布了三版报告")]
+    ['7 government departments', '3 editions']
+    """
+    value = Decimal(parse_chinese_numeral(match["cn"]))
+    unit = match["unit"] or "大"
+    english = render_english(value, None, False, unit, "")
+    # After 大, what is counted runs to a particle or punctuation (at most 12 characters).
+    counted = re.match(r"[\u4e00-\u9fff]{2,12}?(?=之一|[的和与及、，。；：,;]|$)",
+                       text[match.end():]) if not match["unit"] else None
+    measure = counted.group(0) if counted else ""
+    return Figure(text=match[0], start=match.start(), number=float(value), unit=unit,
+                  measure=measure, english=english, sentence="")
 
 
 def is_part_of_something_else(text: str, start: int) -> bool:

@@ -6,7 +6,7 @@
   is or discusses them (briefing.references);
 * related documents: ranked by shared themes and glossary terms.
 
-Both go through indexes (window -> places, theme or term -> documents), so the work grows
+They go through indexes (window -> places, theme or term -> documents), so the work grows
 with the corpus, not with all pairs of documents.
 """
 from __future__ import annotations

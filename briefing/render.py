@@ -297,6 +297,7 @@ def body_entries(doc: Document, lang: str, t: dict, terms: dict, glossary: list,
     gives way to the original, flagged."""
     translated = lang != doc.language
     text_ids = {p.id for p in doc.paragraphs if p.kind == "text"}
+
     def state_of(para):
         return doc.translation[para.id].state if para.id in doc.translation else "missing"
 
