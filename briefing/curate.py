@@ -63,9 +63,16 @@ def curate(documents: list[Document], edits: list[DocumentEdits], themes: list[T
         if edit and edit.terms_remove:
             terms, term_problems = apply_term_edits(doc, edit, glossary)
             problems.extend(term_problems)
+        figures, events = doc.figures, doc.events
+        if edit:
+            figures, figure_problems = remove_found(doc, edit, "figure", doc.figures,
+                                                    edit.figures_remove)
+            events, event_problems = remove_found(doc, edit, "dated event", doc.events,
+                                                  edit.events_remove)
+            problems.extend(figure_problems + event_problems)
         curated.append(replace(
             doc, title=title, title_origin=origin, printed_title=doc.title.get(doc.language),
-            themes=doc_themes, theme_scores=scores, terms=terms,
+            themes=doc_themes, theme_scores=scores, terms=terms, figures=figures, events=events,
             editorial_path=edit.path if edit else None,
             summary=edit.summary if edit else {},
             # A scaffold's empty items are not shown.
@@ -88,6 +95,17 @@ def apply_term_edits(doc: Document, edit: DocumentEdits, glossary: list[Term]):
                 for term_id, line in edit.terms_remove if term_id not in known]
     removed = {t for t, _ in edit.terms_remove}
     return [u for u in doc.terms if u.term not in removed], problems
+
+
+def remove_found(doc: Document, edit: DocumentEdits, what: str, found: list, removals):
+    """Drop the figures (or events) an editor says are not ones, named as printed; a text
+    analysis did not find fails, naming the file and line (the source may have changed)."""
+    printed = {item.text for item in found}
+    problems = [Problem(edit.path, line, f"no {what} {text!r} was found in {doc.id}; found: "
+                                         f"{', '.join(sorted(printed)) or 'none'}")
+                for text, line in removals if text not in printed]
+    removed = {text for text, _ in removals}
+    return [item for item in found if item.text not in removed], problems
 
 
 def attach_translations(documents: list[Document], files: list[TranslationFile]):

@@ -217,8 +217,9 @@ def check_phrase_lists(check: _Checker, value, line: int, what: str,
 
 # --- per-document editorial files -------------------------------------------------------
 
-DOCUMENT_KEYS = ("title", "summary", "key_points", "questions", "themes", "terms", "errata",
-                 "references", "review")
+DOCUMENT_KEYS = ("title", "summary", "key_points", "questions", "themes", "terms", "figures",
+                 "events", "related", "errata", "references", "review")
+RELATED_EDIT_KEYS = ("add", "remove")
 REFERENCE_KEYS = ("name", "target")
 TERM_EDIT_KEYS = ("remove",)
 REVIEW_KEYS = ("status", "reviewer", "date")
@@ -269,6 +270,12 @@ class DocumentEdits:
     #: glossary term ids an editor says the text does not use (a false match), with lines
     terms_remove: list[tuple[str, int]] = field(default_factory=list)
     review: Review | None = None
+    #: figures and dated events (as printed) an editor says are not ones, with lines
+    figures_remove: list[tuple[str, int]] = field(default_factory=list)
+    events_remove: list[tuple[str, int]] = field(default_factory=list)
+    #: documents an editor relates to this one, or says are not related
+    related_add: list[tuple[str, int]] = field(default_factory=list)
+    related_remove: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -313,10 +320,17 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
             if data and "terms" in data else []
         review = check_review(check, data.get("review"), data.line_of("review")) \
             if data and "review" in data else None
+        removals = {key: check_id_edits(check, data.get(key), data.line_of(key), key,
+                                        TERM_EDIT_KEYS)[0] if data and key in data else []
+                    for key in ("figures", "events")}
+        related = check_id_edits(check, data.get("related"), data.line_of("related"),
+                                 "related", RELATED_EDIT_KEYS) \
+            if data and "related" in data else ([], [])
         problems.extend(check.problems)
         edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
                                    references, summary, key_points, questions, terms_remove,
-                                   review))
+                                   review, removals["figures"], removals["events"],
+                                   related[0], related[1]))
     if problems:
         raise EditorialError(problems)
     return edits
@@ -379,7 +393,7 @@ def check_id_edits(check: _Checker, value, line: int, what: str, keys) -> list:
         items = value.get(key, []) if value else []
         key_line = value.line_of(key) if value else line
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            check.fail(key_line, f"{what}.{key} must be a list of ids")
+            check.fail(key_line, f"{what}.{key} must be a list of ids (or printed texts)")
             items = []
         lists.append([(i, key_line) for i in items])
     return lists

@@ -38,7 +38,7 @@ def link(documents: list[Document], edits: list[DocumentEdits] = ()) -> list[Doc
         passages[shared.b.document].append(Link(
             shared.a.document, "shared-passage", passage=shared.text_b,
             paragraph=shared.b.paragraph, target_paragraph=shared.a.paragraph))
-    related = find_related(documents)
+    related = apply_related_edits(documents, find_related(documents), edits)
     references = apply_reference_edits(documents, resolve(documents), edits)
     linked = []
     for doc in documents:
@@ -48,6 +48,31 @@ def link(documents: list[Document], edits: list[DocumentEdits] = ()) -> list[Doc
         linked.append(replace(doc, references=references[doc.id],
                               links=passages[doc.id] + cited + related[doc.id]))
     return linked
+
+
+def apply_related_edits(documents: list[Document], related: dict[str, list[Link]],
+                        edits: list[DocumentEdits]) -> dict[str, list[Link]]:
+    """Editors add related documents (first, "related as the editors note") or remove
+    ones; an id that is not a document fails naming the file and line."""
+    known = {d.id for d in documents}
+    problems = []
+    for edit in edits:
+        if edit.document_id not in known:
+            continue
+        for doc_id, line in edit.related_add + edit.related_remove:
+            if doc_id not in known or doc_id == edit.document_id:
+                problems.append(Problem(edit.path, line, f"related: {doc_id!r} is not another "
+                                                         "document of the corpus (see "
+                                                         "corpus.json for the ids)"))
+        removed = {doc_id for doc_id, _ in edit.related_remove}
+        added = [Link(doc_id, "related", "related, as the editors note")
+                 for doc_id, _ in edit.related_add if doc_id in known]
+        kept = [l for l in related[edit.document_id]
+                if l.target not in removed and l.target not in {a.target for a in added}]
+        related[edit.document_id] = added + kept
+    if problems:
+        raise EditorialError(problems)
+    return related
 
 
 def apply_reference_edits(documents: list[Document], references: dict[str, list[Reference]],

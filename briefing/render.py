@@ -196,6 +196,8 @@ def link_groups(doc: Document, by_id: dict, lang: str, strings: dict,
                 "title": display_title(by_id[target], lang, strings)}
 
     def shared(link):
+        if not link.themes and not link.terms:
+            return t["related_editorial"]
         parts = []
         if link.themes:
             parts.append(t["shared_themes"] + t["colon"] + t["list_sep"].join(

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import run_cli
 
 SEED = ("飛象網訊(易歡)人工智能正在走向“規(guī);瘧谩,在工業(yè)、醫療領域廣泛應用。\n"
@@ -125,3 +127,44 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path):
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
     assert result.returncode == 0
     assert result.stderr.count("\n") == 1 and "bad\\nname.txt: is empty" in result.stderr
+
+
+def _corpus_with(tmp_path, texts: dict[str, str], edits: dict[str, str]):
+    from briefing import pipeline
+
+    seeds = tmp_path / "seeds"
+    (seeds / "editorial").mkdir(parents=True)
+    for name, text in texts.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    for name, text in edits.items():
+        (seeds / "editorial" / name).write_text(text, encoding="utf-8")
+    return pipeline.analyse_corpus(seeds)
+
+
+OVERRIDE_SEEDS = {"a.txt": "甲\n\n2024年3月5日发布，三大场景，达到748EFLOPS。\n",
+                  "b.txt": "乙\n\n另一篇文章。\n", "c.txt": "丙\n\n第三篇文章。\n"}
+
+
+def test_editors_remove_figures_and_events_and_set_related_documents(tmp_path):
+    corpus = _corpus_with(tmp_path, OVERRIDE_SEEDS, {"a.yml": (
+        "figures: {remove: [三大]}\nevents: {remove: [2024年3月5日]}\n"
+        "related: {add: [c]}\n")})
+    a = next(d for d in corpus.documents if d.id == "a")
+    assert [f.text for f in a.figures] == ["748EFLOPS"]
+    assert a.events == []
+    assert [(l.target, l.kind, l.note) for l in a.links] == [
+        ("c", "related", "related, as the editors note")]
+
+
+@pytest.mark.parametrize("edit, message", [
+    ("figures: {remove: [四大]}\n", "a.yml:1: no figure '四大' was found in a; found: 748EFLOPS, 三大"),
+    ("events: {remove: [4月1日]}\n", "a.yml:1: no dated event '4月1日' was found in a"),
+    ("related: {add: [nobody]}\n", "a.yml:1: related: 'nobody' is not another document"),
+    ("related: {remove: [a]}\n", "a.yml:1: related: 'a' is not another document"),
+])
+def test_overrides_of_what_was_not_found_name_file_and_line(tmp_path, edit, message):
+    from briefing.errors import EditorialError
+
+    with pytest.raises(EditorialError) as info:
+        _corpus_with(tmp_path, OVERRIDE_SEEDS, {"a.yml": edit})
+    assert any(message in str(p) for p in info.value.problems), info.value.problems
