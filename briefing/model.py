@@ -12,6 +12,11 @@ from pathlib import Path
 LANGUAGES = ("zh", "en")
 
 
+def other_language(lang: str) -> str:
+    """The language a text in `lang` is translated into."""
+    return "en" if lang == "zh" else "zh"
+
+
 @dataclass
 class Seed:
     """A seed file as read from disk (stage `read`)."""

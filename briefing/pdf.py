@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .errors import ToolError
 from .model import Corpus
-from .render import TEMPLATES, display_title, environment, load_strings, reading_text
+from .pages import display_title, reading_text
+from .render import TEMPLATES, environment, load_strings
 
 
 def check_fonts() -> None:

@@ -7,8 +7,7 @@ Each finding names the file (and line) to change and says what is expected.
 from __future__ import annotations
 
 from .glossary import TermMatcher
-from .model import Corpus, Document, Term, source_hash
-from .render import other_language
+from .model import Corpus, Document, Term, other_language, source_hash
 
 RELEASED = ("reviewed", "approved")
 

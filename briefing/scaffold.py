@@ -12,8 +12,7 @@ from pathlib import Path
 import yaml
 
 from .editorial import EDITORIAL_DIR, KEY_POINTS, QUESTIONS, TRANSLATIONS_DIR
-from .model import Corpus, Document, source_hash
-from .render import other_language
+from .model import Corpus, Document, other_language, source_hash
 
 
 def scaffold(corpus: Corpus, seeds_dir: Path, seed_name: str) -> list[tuple[Path, bool]]:
