@@ -16,7 +16,10 @@ from .themes import tag_themes
 from .timeline import find_events
 
 TITLE_MAX = {"zh": 60, "en": 200}
-SENTENCE_END = tuple("。！？.!?”\"")
+#: How a sentence ends; a closing quote counts only after one of these (`"… city"` may be
+#: a title, `… she said."` is not).
+SENTENCE_END = tuple("。！？.!?")
+CLOSING_QUOTES = "”’\"'"
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -127,10 +130,18 @@ DATE_ONLY = re.compile(r"\s*(\d{4}-\d{2}-\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{
 
 
 def is_title(para: Paragraph, language: str) -> bool:
+    """A first heading that does not read as a sentence is the document's title.
+
+    >>> is_title(Paragraph("p1", "heading", 'Shenzhen unveils plan to build "AI city"', (1, 1)), "en")
+    True
+    >>> is_title(Paragraph("p1", "heading", '"We want every industry to use AI."', (1, 1)), "en")
+    False
+    """
     text = para.text.strip()
     if para.kind != "heading":
         return False
-    return 0 < len(text) <= TITLE_MAX[language] and not text.endswith(SENTENCE_END)
+    return 0 < len(text) <= TITLE_MAX[language] and \
+        not text.rstrip(CLOSING_QUOTES).endswith(SENTENCE_END)
 
 
 def parse_date(text: str) -> str | None:
