@@ -58,8 +58,9 @@ def translation_findings(doc: Document, path: str) -> list[tuple[str, int | None
         findings.append((path, None, (
             f"{len(missing)} of {len(doc.paragraphs)} paragraphs of {doc.id} have no {target} "
             f"translation ({', '.join(missing[:8])}{', …' if len(missing) > 8 else ''}); "
-            f"add them (python build.py new {doc.source} writes empty entries with their "
-            "source hashes)")))
+            + ("fill in their text" if doc.translation_path else
+               f"python build.py new {doc.source} writes the file with an empty entry for "
+               "each, with its source hash"))))
     for para in doc.paragraphs:
         tr = doc.translation.get(para.id)
         if tr and tr.state == "stale":
