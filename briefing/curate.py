@@ -55,7 +55,8 @@ def curate(documents: list[Document], edits: list[DocumentEdits], themes: list[T
                 if edit.title.get(lang) and edit.title[lang] != title.get(lang):
                     title[lang] = edit.title[lang]
                     origin[lang] = "editorial"
-        doc_themes, scores = doc.themes, doc.theme_scores
+        doc_themes = doc.themes
+        scores = {t: doc.theme_scores[t] for t in doc.themes if t in doc.theme_scores}
         if edit:
             doc_themes, scores, theme_problems = apply_theme_edits(doc, edit, themes)
             problems.extend(theme_problems)

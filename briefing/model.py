@@ -245,7 +245,7 @@ class Document:
     parent: str | None = None  #: the compilation an article belongs to
     parts: list[str] = field(default_factory=list)  #: a compilation's articles, in order
     themes: list[str] = field(default_factory=list)
-    theme_scores: dict[str, int] = field(default_factory=dict)  #: hits of each tagged theme
+    theme_scores: dict[str, int] = field(default_factory=dict)  #: hits of each theme
     #: per theme with any hit (tagged or not): the sentences that carry it most
     theme_evidence: dict[str, list[ThemeEvidence]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)

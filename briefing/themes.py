@@ -40,8 +40,9 @@ class ThemeScore:
 
 def tag_themes(doc: Document, themes: list[Theme]) -> tuple[list[str], dict[str, int],
                                                            dict[str, list[ThemeEvidence]]]:
-    """The document's themes (densest first), their hit counts, and evidence for every theme
-    with any hit (an editor may add a theme analysis did not tag; its evidence is kept too)."""
+    """The document's themes (densest first), and the hit counts and evidence of every theme
+    with any hit (an editor may add a theme analysis did not tag: its count and evidence
+    are kept for it; `curate` keeps the counts of the final themes only)."""
     title = doc.title.get(doc.language) or ""
     body = [p.text for p in doc.paragraphs]
     length = max(len(title) + sum(map(len, body)), 1)
@@ -52,7 +53,7 @@ def tag_themes(doc: Document, themes: list[Theme]) -> tuple[list[str], dict[str,
     kept = tagged[:MAX_THEMES]
     evidence = {s.theme: find_evidence(doc, next(t for t in themes if t.id == s.theme))
                 for s in scores}
-    return [s.theme for s in kept], {s.theme: s.hits for s in kept}, evidence
+    return [s.theme for s in kept], {s.theme: s.hits for s in scores}, evidence
 
 
 def is_tagged(score: ThemeScore) -> bool:

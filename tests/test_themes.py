@@ -62,7 +62,15 @@ def test_the_seed_documents_carry_the_reviewed_themes():
 
 
 def test_no_document_has_more_than_the_maximum_of_automatic_themes():
-    assert all(len(d.theme_scores) <= MAX_THEMES for d in CORPUS.documents)
+    assert all(len(d.themes) <= MAX_THEMES for d in CORPUS.documents)
+    assert all(set(d.theme_scores) == set(d.themes) for d in CORPUS.documents)
+
+
+def test_a_theme_an_editor_adds_keeps_its_count_and_evidence():
+    doc = next(d for d in CORPUS.documents if d.id == "000-80a0138ffffb83b7")
+    assert doc.theme_scores["research-paradigm"] == 7
+    assert doc.theme_scores["low-altitude-economy"] == 6
+    assert doc.theme_evidence["low-altitude-economy"]
 
 
 def test_every_automatic_theme_has_sentences_as_evidence():
@@ -83,7 +91,7 @@ def test_a_few_mentions_in_a_long_text_do_not_make_a_theme():
     filler = "我们要坚持以人民为中心的发展思想，推动各项事业不断向前发展。" * 40
     text = filler + "要统筹发展和安全。" + filler + "完善治理体系，守住安全底线。"
     themes, scores, _ = tag_themes(doc("zh", "工作报告", text), THEMES)
-    assert themes == [] and scores == {}
+    assert themes == [] and scores == {"security": 3}  # counted (for an editor), not tagged
 
 
 def test_a_short_dense_text_carries_its_theme():
