@@ -290,10 +290,15 @@ class Review:
 
 def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
     """Every `seeds/editorial/*.yml`, checked against the schema; all problems at once."""
-    folder = seeds_dir / EDITORIAL_DIR
+    return load_folder(seeds_dir / EDITORIAL_DIR, document_edits)
+
+
+def load_folder(folder: Path, parse) -> list:
+    """Every `*.yml` of a folder, each made by `parse(check, data, path)`; the problems of
+    all files are collected, then raised together."""
     if not folder.is_dir():
         return []
-    edits, problems = [], []
+    items, problems = [], []
     for path in sorted(folder.glob("*.yml")):
         try:
             data = load_yaml(path)
@@ -301,39 +306,44 @@ def load_document_edits(seeds_dir: Path) -> list[DocumentEdits]:
             problems.extend(exc.problems)
             continue
         check = _Checker(path)
-        data = check.mapping(data, 1, "the editorial file", DOCUMENT_KEYS)
-        title = (check.per_language(data.get("title"), data.line_of("title"), "title")
-                 if data and "title" in data else {})
-        errata = check_errata(check, data.get("errata"), data.line_of("errata")) \
-            if data and "errata" in data else []
-        add, remove = check_theme_edits(check, data.get("themes"), data.line_of("themes")) \
-            if data and "themes" in data else ([], [])
-        references = check_references(check, data.get("references"),
-                                      data.line_of("references")) \
-            if data and "references" in data else []
-        summary = (check.per_language(data.get("summary"), data.line_of("summary"), "summary")
-                   if data and "summary" in data else {})
-        key_points = check_bilingual_list(check, data, "key_points", KEY_POINTS)
-        questions = check_bilingual_list(check, data, "questions", QUESTIONS)
-        terms_remove = check_id_edits(check, data.get("terms"), data.line_of("terms"),
-                                      "terms", TERM_EDIT_KEYS)[0] \
-            if data and "terms" in data else []
-        review = check_review(check, data.get("review"), data.line_of("review")) \
-            if data and "review" in data else None
-        removals = {key: check_id_edits(check, data.get(key), data.line_of(key), key,
-                                        TERM_EDIT_KEYS)[0] if data and key in data else []
-                    for key in ("figures", "events")}
-        related = check_id_edits(check, data.get("related"), data.line_of("related"),
-                                 "related", RELATED_EDIT_KEYS) \
-            if data and "related" in data else ([], [])
+        item = parse(check, data, path)
         problems.extend(check.problems)
-        edits.append(DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
-                                   references, summary, key_points, questions, terms_remove,
-                                   review, removals["figures"], removals["events"],
-                                   related[0], related[1]))
+        items.append(item)
     if problems:
         raise EditorialError(problems)
-    return edits
+    return items
+
+
+def document_edits(check: _Checker, data, path: Path) -> DocumentEdits:
+    """One editorial file's values; every problem goes to `check`."""
+    data = check.mapping(data, 1, "the editorial file", DOCUMENT_KEYS)
+    title = (check.per_language(data.get("title"), data.line_of("title"), "title")
+             if data and "title" in data else {})
+    errata = check_errata(check, data.get("errata"), data.line_of("errata")) \
+        if data and "errata" in data else []
+    add, remove = check_theme_edits(check, data.get("themes"), data.line_of("themes")) \
+        if data and "themes" in data else ([], [])
+    references = check_references(check, data.get("references"),
+                                  data.line_of("references")) \
+        if data and "references" in data else []
+    summary = (check.per_language(data.get("summary"), data.line_of("summary"), "summary")
+               if data and "summary" in data else {})
+    key_points = check_bilingual_list(check, data, "key_points", KEY_POINTS)
+    questions = check_bilingual_list(check, data, "questions", QUESTIONS)
+    terms_remove = check_id_edits(check, data.get("terms"), data.line_of("terms"),
+                                  "terms", TERM_EDIT_KEYS)[0] \
+        if data and "terms" in data else []
+    review = check_review(check, data.get("review"), data.line_of("review")) \
+        if data and "review" in data else None
+    removals = {key: check_id_edits(check, data.get(key), data.line_of(key), key,
+                                    TERM_EDIT_KEYS)[0] if data and key in data else []
+                for key in ("figures", "events")}
+    related = check_id_edits(check, data.get("related"), data.line_of("related"),
+                             "related", RELATED_EDIT_KEYS) \
+        if data and "related" in data else ([], [])
+    return DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
+                         references, summary, key_points, questions, terms_remove, review,
+                         removals["figures"], removals["events"], related[0], related[1])
 
 
 def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
@@ -461,30 +471,19 @@ class TranslationFile:
 
 def load_translations(seeds_dir: Path) -> list[TranslationFile]:
     """Every `seeds/translations/*.yml`, checked against the schema; all problems at once."""
-    folder = seeds_dir / TRANSLATIONS_DIR
-    if not folder.is_dir():
-        return []
-    files, problems = [], []
-    for path in sorted(folder.glob("*.yml")):
-        try:
-            data = load_yaml(path)
-        except EditorialError as exc:
-            problems.extend(exc.problems)
-            continue
-        check = _Checker(path)
-        data = check.mapping(data, 1, "the translation file", TRANSLATION_KEYS,
-                             required=TRANSLATION_KEYS)
-        language = data.get("language") if data else None
-        if data and language not in LANGUAGES:
-            check.fail(data.line_of("language"), f"language must be one of "
-                                                 f"{', '.join(LANGUAGES)}")
-        entries = check_translation_entries(check, data.get("paragraphs"),
-                                            data.line_of("paragraphs")) if data else []
-        problems.extend(check.problems)
-        files.append(TranslationFile(display_path(path), path.stem, language, entries))
-    if problems:
-        raise EditorialError(problems)
-    return files
+    return load_folder(seeds_dir / TRANSLATIONS_DIR, translation_file)
+
+
+def translation_file(check: _Checker, data, path: Path) -> TranslationFile:
+    """One translation file's values; every problem goes to `check`."""
+    data = check.mapping(data, 1, "the translation file", TRANSLATION_KEYS,
+                         required=TRANSLATION_KEYS)
+    language = data.get("language") if data else None
+    if data and language not in LANGUAGES:
+        check.fail(data.line_of("language"), f"language must be one of {', '.join(LANGUAGES)}")
+    entries = check_translation_entries(check, data.get("paragraphs"),
+                                        data.line_of("paragraphs")) if data else []
+    return TranslationFile(display_path(path), path.stem, language, entries)
 
 
 def check_translation_entries(check: _Checker, value, line: int) -> list[TranslationEntry]:
