@@ -131,10 +131,13 @@ def resolve(documents: list[Document]) -> dict[str, list[Reference]]:
                 is_.setdefault(key(title), []).append(doc.id)
     discusses = {}
     for doc in documents:
-        lead = [r for r in references[doc.id]
-                if r.paragraph in {p.id for p in doc.paragraphs[:LEAD_PARAGRAPHS]}]
-        for ref in lead:
-            discusses.setdefault(key(ref.name), []).append(doc.id)
+        lead_ids = {p.id for p in doc.paragraphs[:LEAD_PARAGRAPHS]}
+        names = [r.name for r in references[doc.id] if r.paragraph in lead_ids]
+        names += [name for title in doc.title.values() if title
+                  for name in zh_titles(title) + en_titles(title)]
+        for name in names:
+            if doc.id not in discusses.get(key(name), []):
+                discusses.setdefault(key(name), []).append(doc.id)
     resolved = {}
     for doc in documents:
         out = []

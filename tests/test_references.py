@@ -68,6 +68,9 @@ SMALL = {
     "c.txt": "行动计划发布\n\n昨日，《算力发展行动计划》正式发布。\n\n计划提出多项举措。\n",
     # names it later: links to c, which discusses it.
     "d.txt": "综述\n\n各地积极行动。\n\n近期出台的《算力发展行动计划》值得关注。\n",
+    # discusses 《数据条例》 in its title; f names it: links to e.
+    "e.txt": "解读《数据条例》\n\n条例共五章。\n",
+    "f.txt": "动态\n\n有关方面介绍了《数据条例》的要点。\n",
 }
 
 
@@ -77,6 +80,7 @@ def test_references_link_to_the_document_that_is_or_discusses_them(tmp_path):
     assert refs["b"] == [("关于推进低空经济发展的意见", "a", "is"), ("纽约时报", None, None)]
     assert refs["d"] == [("算力发展行动计划", "c", "discusses")]
     assert refs["c"] == [("算力发展行动计划", None, None)]  # never to itself
+    assert refs["f"] == [("数据条例", "e", "discusses")]
     data = json.loads(render(corpus)["corpus.json"])
     b = next(d for d in data["documents"] if d["id"] == "b")
     assert [l for l in b["links"] if l["kind"] == "reference"] == [
