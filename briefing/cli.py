@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import BriefingError, InputError
+from .errors import BriefingError, InputError, environment_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = ROOT / "seeds"
@@ -86,6 +86,10 @@ def run(argv: list[str] | None = None) -> int:
         print("Interrupted; the previous output is untouched.", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not a bad input: say so, without a wall of traceback
+        problem = environment_problem(exc) if isinstance(exc, OSError) else None
+        if problem and not os.environ.get("BRIEFING_DEBUG"):  # the machine's, not a bug
+            print(f"Error: {problem}", file=sys.stderr)
+            return 1
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         print(f"Error: internal error (this is a bug in the generator, not in your files): "

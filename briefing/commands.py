@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import pdf, pipeline, review, site
-from .errors import BriefingError, InputError, Problem, display_path
+from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
 from .render import pdf_name, render
 
@@ -29,11 +29,12 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     """generate into docs/, then both sites and the PDFs into site/ (swapped in whole)."""
     from .cli import DEFAULT_DOCS, DEFAULT_SITE
 
+    site_dir = site_dir or DEFAULT_SITE
+    pipeline.check_outputs(args.seeds, DEFAULT_DOCS, site_dir)
     corpus = pipeline.analyse_corpus(args.seeds)
     if corpus.warnings and args.strict:
         raise InputError(corpus.warnings)
     files = render(corpus)
-    site_dir = site_dir or DEFAULT_SITE
 
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.
@@ -124,10 +125,21 @@ def serve(args) -> list[Problem]:
                 print(f"Error: {problem}", file=sys.stderr)
         except BriefingError as exc:
             print(f"Error: {exc}", file=sys.stderr)
+        except OSError as exc:  # a full disk, say: the preview goes on, the edit can too
+            problem = environment_problem(exc)
+            if problem is None:
+                raise
+            print(f"Error: {problem}", file=sys.stderr)
 
-    rebuild()
+    # The port is taken before the first build: a port in use is said at once, not after
+    # a full build.
     handler = functools.partial(_QuietHandler, directory=str(DEFAULT_SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    try:
+        server = _PreviewServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        raise BriefingError(f"127.0.0.1:{args.port}: cannot serve there ({exc.strerror}); "
+                            "choose another port with --port N (0 picks a free one)") from None
+    rebuild()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)",
           flush=True)
@@ -149,6 +161,20 @@ def _snapshot(folder: Path) -> dict:
     """(size, mtime) of every file below `folder`: cheap polling, no extra dependency."""
     return {str(p): (p.stat().st_size, p.stat().st_mtime_ns)
             for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+class _PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A reader who closes the tab while a page is sent is normal: one line, no
+        traceback. Anything else is reported as the standard library does."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            print(f"serve: {client_address[0]}:{client_address[1]} closed the connection "
+                  "before the response was sent", file=sys.stderr, flush=True)
+            return
+        super().handle_error(request, client_address)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -5,6 +5,7 @@ jump straight to it, and says what to do.
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,44 @@ class EditorialError(InputError):
 
 class ToolError(BriefingError):
     """An external step (MkDocs, WeasyPrint, a missing font) failed."""
+
+
+class OutputError(BriefingError):
+    """An output folder cannot be used (it would take an input with it, say)."""
+
+
+#: What the machine can do to a run, said as `what happened; what to do`. Any other
+#: OSError is a bug of the generator and is reported as one.
+ENVIRONMENT_ERRORS = {
+    errno.EROFS: "is on a read-only file system; choose a writable folder",
+    errno.ENOSPC: "no space left on the device; free some space, then run again",
+    errno.EDQUOT: "the disk quota is used up; free some space, then run again",
+    errno.EACCES: "permission denied; make it writable (or readable) for this user, or "
+                  "choose another folder",
+    errno.EPERM: "operation not permitted; make it writable for this user, or choose "
+                 "another folder",
+    errno.ENOENT: "disappeared while the build was using it (moved or deleted by "
+                  "something else); run again",
+    errno.ENAMETOOLONG: "the name is too long for the file system; use a shorter folder "
+                        "or file name",
+    errno.EMFILE: "too many open files; raise the limit (ulimit -n), then run again",
+    errno.EIO: "input/output error from the device; check the disk, then run again",
+    errno.EADDRINUSE: "the address is in use by another program; choose another --port",
+}
+
+
+def environment_problem(exc: OSError) -> str | None:
+    """`path: what happened; what to do` for an OSError the machine caused, else None.
+
+    >>> environment_problem(OSError(errno.ENOSPC, "No space left", "docs/a.md"))
+    'docs/a.md: no space left on the device; free some space, then run again'
+    >>> environment_problem(OSError(errno.EBADF, "Bad file descriptor")) is None
+    True
+    """
+    message = ENVIRONMENT_ERRORS.get(exc.errno)
+    if message is None:
+        return None
+    return f"{display_path(exc.filename)}: {message}" if exc.filename else message
 
 
 def display_path(path: Path | str) -> str:

@@ -16,13 +16,26 @@ from .curate import correct, curate
 from .errors import InputError, Problem, SeedError, display_path
 from .link import link
 from .model import Corpus
-from .output import replace_tree, write_files
+from .output import check_target, replace_tree, write_files
 from .read import find_seeds, read_seed
 from .render import render
 from .split import split
 
 
 SKIPPED = " (skipped; the build goes on)"
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The project's own folders. An output folder is replaced whole, so it may never be,
+#: hold or lie inside one of them (nor the seeds folder given on the command line).
+SOURCE_FOLDERS = ("briefing", "templates", "tests", "schema", "scripts", "benchmarks",
+                  "seeds", ".git", ".ci", ".venv")
+
+
+def check_outputs(seeds_dir: Path, *outputs: Path) -> None:
+    """Refuse, before any work, an output folder whose replacement would delete inputs."""
+    inputs = [Path(seeds_dir), *(ROOT / name for name in SOURCE_FOLDERS)]
+    for out in outputs:
+        check_target(Path(out), inputs, root=ROOT)
 
 
 def analyse_corpus(seeds_dir: Path) -> Corpus:
@@ -78,6 +91,7 @@ def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:
 
     With `strict`, any warning stops the run before anything is written.
     """
+    check_outputs(seeds_dir, out_dir)
     corpus = analyse_corpus(seeds_dir)
     if strict and corpus.warnings:
         raise InputError(corpus.warnings)

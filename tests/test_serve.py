@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import queue
 import re
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -50,6 +52,42 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path):
         wait_for(lines, "^rebuilt")
         assert "A closing line added while the preview runs." in \
             urllib.request.urlopen(page).read().decode()
+        # A reader who goes away mid-page: one line in the log, no traceback.
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        drop_connection_midway(port, "/corpus.json")
+        line = wait_for(lines, "closed the connection|Traceback", timeout=30)
+        assert "closed the connection before the response was sent" in line, line
+        assert "Traceback" not in line
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def drop_connection_midway(port: int, path: str) -> None:
+    """Ask for a large file with a tiny receive window, then reset the connection."""
+    client = socket.socket()
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    client.connect(("127.0.0.1", port))
+    client.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+    client.recv(100)  # the response has begun
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.close()  # with linger 0: a reset, as a closed tab gives
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path):
+    root = copy_project(tmp_path / "project")
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        result = subprocess.run([sys.executable, "build.py", "serve", "--port", str(port),
+                                 "--no-pdf"], cwd=root, capture_output=True, text=True,
+                                timeout=60)
+    finally:
+        taken.close()
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Error: 127.0.0.1:{port}: cannot serve there (Address already in use); choose "
+        "another port with --port N (0 picks a free one)"]
+    assert not (root / "site").exists()  # nothing was built first
