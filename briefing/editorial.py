@@ -6,9 +6,10 @@
   points, discussion questions, theme and glossary overrides, errata, references, review;
 * `seeds/translations/<document id>.yml` — its paragraphs in the other language.
 
-YAML is untrusted input: it is loaded with a safe loader that also refuses duplicate keys
-and aliases (no alias bombs), and every problem is reported as `file:line: message` with
-the valid keys listed. All problems of all files are collected before failing.
+YAML is untrusted input: it is loaded with a strict safe loader (briefing.editorial_yaml:
+no aliases, duplicate keys, tags or complex keys; every plain value is text; no control
+characters), and every problem is reported as `file:line: message` with the valid keys
+listed. All problems of all files are collected before failing.
 """
 from __future__ import annotations
 
@@ -16,117 +17,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from yaml.events import AliasEvent
-
-from .errors import EditorialError, Problem, display_path
+from .editorial_yaml import Checker, load_yaml
+from .errors import EditorialError, display_path
 from .model import LANGUAGES, Term, Theme
 
 EDITORIAL_DIR = "editorial"
 TRANSLATIONS_DIR = "translations"
 THEMES_FILE = "themes.yml"
 GLOSSARY_FILE = "glossary.yml"
-MAX_BYTES = 1_000_000  # an editorial file is a page of text; anything larger is a mistake
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and duplicate keys and remembers where values stand."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError("while reading", None,
-                                       "aliases (*name) are not allowed in editorial files",
-                                       event.start_mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node, deep=False):
-        seen = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.MarkedYAMLError("while reading a mapping", node.start_mark,
-                                           f"duplicate key {key!r}", key_node.start_mark)
-            seen[key] = key_node
-        mapping = super().construct_mapping(node, deep=deep)
-        return _Located(mapping, {k: n.start_mark.line + 1 for k, n in seen.items()},
-                        node.start_mark.line + 1)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                              _StrictLoader.construct_mapping)
-
-
-class _Located(dict):
-    """A mapping that knows the line of each key (1-based) and of itself."""
-
-    def __init__(self, data, lines, line):
-        super().__init__(data)
-        self.lines = lines
-        self.line = line
-
-    def line_of(self, key) -> int:
-        return self.lines.get(key, self.line)
-
-
-def load_yaml(path: Path):
-    """Load one YAML file, or raise EditorialError with its file and line."""
-    where = display_path(path)
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise EditorialError(Problem(where, None, f"is larger than {MAX_BYTES} bytes; "
-                                                  "an editorial file should be a page of text"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise EditorialError(Problem(where, data[:exc.start].count(b"\n") + 1,
-                                     "is not UTF-8; save it as UTF-8")) from None
-    try:
-        return yaml.load(text, Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise EditorialError(Problem(where, line, f"invalid YAML: {exc.problem}")) from None
-    except yaml.YAMLError as exc:
-        raise EditorialError(Problem(where, None, f"invalid YAML: {exc}")) from None
-
-
-class _Checker:
-    """Collects schema problems of one file instead of stopping at the first."""
-
-    def __init__(self, path: Path):
-        self.where = display_path(path)
-        self.problems: list[Problem] = []
-
-    def fail(self, line, message):
-        self.problems.append(Problem(self.where, line, message))
-
-    def mapping(self, value, line, what, allowed, required=()):
-        if not isinstance(value, dict):
-            self.fail(line, f"{what} must be a mapping with keys {', '.join(allowed)}")
-            return {}
-        for key in value:
-            if key not in allowed:
-                self.fail(value.line_of(key), f"unknown key {key!r} in {what}; "
-                                              f"valid keys: {', '.join(allowed)}")
-        for key in required:
-            if key not in value:
-                self.fail(value.line, f"{what} needs the key {key!r}")
-        return value
-
-    def text(self, value, line, what, optional=False):
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.fail(line, f"{what} must be a non-empty text"
-                      + (" (or left out)" if optional else ""))
-            return None
-        return value.strip()
-
-    def per_language(self, value, line, what, optional=True):
-        value = self.mapping(value, line, what, LANGUAGES)
-        return {lang: self.text(value.get(lang), value.line_of(lang) if value else line,
-                                f"{what}.{lang}", optional=optional) for lang in LANGUAGES}
 
 
 # --- the theme taxonomy and the glossary ------------------------------------------------
@@ -173,7 +71,7 @@ def load_entries(path: Path, list_key: str, what: str, keys, required, parse) ->
     if not path.is_file():
         return []
     data = load_yaml(path)
-    check = _Checker(path)
+    check = Checker(path)
     if not isinstance(data, dict) or not isinstance(data.get(list_key), list):
         check.fail(1, f"must be a mapping with a list under {list_key!r}")
         raise EditorialError(check.problems)
@@ -199,7 +97,7 @@ def load_entries(path: Path, list_key: str, what: str, keys, required, parse) ->
     return entries
 
 
-def check_phrase_lists(check: _Checker, value, line: int, what: str,
+def check_phrase_lists(check: Checker, value, line: int, what: str,
                        required: bool) -> dict[str, list[str]]:
     """`{zh: [text, …], en: [text, …]}`; both languages required or both optional."""
     value = check.mapping(value, line, what, LANGUAGES, LANGUAGES if required else ())
@@ -227,7 +125,6 @@ REVIEW_STATES = ("draft", "reviewed", "approved")
 #: How many key points and discussion questions a curated document has.
 KEY_POINTS = (3, 6)
 QUESTIONS = (2, 4)
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 THEME_EDIT_KEYS = ("add", "remove")
 ERRATUM_KEYS = ("find", "replace", "paragraph", "note")
 
@@ -305,7 +202,7 @@ def load_folder(folder: Path, parse) -> list:
         except EditorialError as exc:
             problems.extend(exc.problems)
             continue
-        check = _Checker(path)
+        check = Checker(path)
         item = parse(check, data, path)
         problems.extend(check.problems)
         items.append(item)
@@ -314,7 +211,7 @@ def load_folder(folder: Path, parse) -> list:
     return items
 
 
-def document_edits(check: _Checker, data, path: Path) -> DocumentEdits:
+def document_edits(check: Checker, data, path: Path) -> DocumentEdits:
     """One editorial file's values; every problem goes to `check`."""
     data = check.mapping(data, 1, "the editorial file", DOCUMENT_KEYS)
     title = (check.per_language(data.get("title"), data.line_of("title"), "title")
@@ -346,7 +243,7 @@ def document_edits(check: _Checker, data, path: Path) -> DocumentEdits:
                          removals["figures"], removals["events"], related[0], related[1])
 
 
-def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
+def check_errata(check: Checker, value, line: int) -> list[Erratum]:
     if not isinstance(value, list):
         check.fail(line, "errata must be a list of entries with find, replace (and "
                          "optionally paragraph, note)")
@@ -368,7 +265,7 @@ def check_errata(check: _Checker, value, line: int) -> list[Erratum]:
     return errata
 
 
-def check_references(check: _Checker, value, line: int) -> list[ReferenceEdit]:
+def check_references(check: Checker, value, line: int) -> list[ReferenceEdit]:
     """`references: [{name: text, target: document id or null}, …]`; ids are checked
     against the corpus later (link), where it is known."""
     if not isinstance(value, list):
@@ -389,13 +286,13 @@ def check_references(check: _Checker, value, line: int) -> list[ReferenceEdit]:
     return edits
 
 
-def check_theme_edits(check: _Checker, value, line: int):
+def check_theme_edits(check: Checker, value, line: int):
     """`themes: {add: [id, …], remove: [id, …]}`; ids are checked against the taxonomy
     later (curate), where it is known."""
     return check_id_edits(check, value, line, "themes", THEME_EDIT_KEYS)
 
 
-def check_id_edits(check: _Checker, value, line: int, what: str, keys) -> list:
+def check_id_edits(check: Checker, value, line: int, what: str, keys) -> list:
     """`{key: [id, …], …}`, each id with its line; one list per key, in order."""
     value = check.mapping(value, line, what, keys)
     lists = []
@@ -409,7 +306,7 @@ def check_id_edits(check: _Checker, value, line: int, what: str, keys) -> list:
     return lists
 
 
-def check_bilingual_list(check: _Checker, data, key: str, size: tuple[int, int]) -> list:
+def check_bilingual_list(check: Checker, data, key: str, size: tuple[int, int]) -> list:
     """`key: [{zh: …, en: …}, …]` with between size[0] and size[1] items."""
     if not data or key not in data:
         return []
@@ -421,7 +318,7 @@ def check_bilingual_list(check: _Checker, data, key: str, size: tuple[int, int])
     return [check.per_language(item, getattr(item, "line", line), key) for item in value]
 
 
-def check_review(check: _Checker, value, line: int) -> Review | None:
+def check_review(check: Checker, value, line: int) -> Review | None:
     """`review: {status: draft|reviewed|approved, reviewer: name, date: YYYY-MM-DD}`;
     reviewer and date are needed from `reviewed` on."""
     value = check.mapping(value, line, "review", REVIEW_KEYS, required=("status",))
@@ -434,11 +331,9 @@ def check_review(check: _Checker, value, line: int) -> Review | None:
         return None
     reviewer = check.text(value.get("reviewer"), value.line_of("reviewer"), "review.reviewer",
                           optional=status == "draft")
-    date = value.get("date")
-    date = date.isoformat() if hasattr(date, "isoformat") else date  # YAML reads dates
-    if (date is not None or status != "draft") and not (isinstance(date, str)
-                                                       and DATE.fullmatch(date)):
-        check.fail(value.line_of("date"), "review.date must be a date, YYYY-MM-DD")
+    date = check.date(value.get("date"), value.line_of("date"), "review.date",
+                      optional=status == "draft")
+    if date is None and (status != "draft" or value.get("date") is not None):
         return None
     return Review(status, reviewer, date, value.line)
 
@@ -474,7 +369,7 @@ def load_translations(seeds_dir: Path) -> list[TranslationFile]:
     return load_folder(seeds_dir / TRANSLATIONS_DIR, translation_file)
 
 
-def translation_file(check: _Checker, data, path: Path) -> TranslationFile:
+def translation_file(check: Checker, data, path: Path) -> TranslationFile:
     """One translation file's values; every problem goes to `check`."""
     data = check.mapping(data, 1, "the translation file", TRANSLATION_KEYS,
                          required=TRANSLATION_KEYS)
@@ -486,7 +381,7 @@ def translation_file(check: _Checker, data, path: Path) -> TranslationFile:
     return TranslationFile(display_path(path), path.stem, language, entries)
 
 
-def check_translation_entries(check: _Checker, value, line: int) -> list[TranslationEntry]:
+def check_translation_entries(check: Checker, value, line: int) -> list[TranslationEntry]:
     if not isinstance(value, list):
         check.fail(line, "paragraphs must be a list of entries with id, source, provenance "
                          "and text")
