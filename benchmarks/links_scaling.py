@@ -7,14 +7,24 @@ and related documents by shared themes and glossary terms; each synthetic docume
 1-4 themes and 3-12 terms of a 525-term vocabulary). Prints seconds and microseconds per document for each N: a
 near-constant time per document means near-linear growth (no all-pairs comparison).
 
+With `--adversarial`, times instead the inputs of tests/data/passages_adversarial.yml, made
+to repeat themselves (issue 14): two seeds of '人工智能' * N, thousands of identical
+paragraphs, a 19 MB seed and a 70-byte one that share a phrase. Each runs in a process of
+its own, which reports CPU seconds and the peak memory the matching adds; the figures the
+issue measured before the matching was bounded are printed alongside.
+
     .venv/bin/python benchmarks/links_scaling.py [--sizes 250 500 1000 2000]
+    .venv/bin/python benchmarks/links_scaling.py --adversarial [--scale 0.1]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import random
 import re
+import resource
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -27,6 +37,12 @@ from briefing import pipeline  # noqa: E402
 from briefing.link import link  # noqa: E402
 from briefing.model import Document, Paragraph, TermUse  # noqa: E402
 from briefing.passages import find_shared_passages  # noqa: E402
+
+import yaml  # noqa: E402
+
+ADVERSARIAL = ROOT / "tests" / "data" / "passages_adversarial.yml"
+#: The characters a case's `random` text is drawn from: the CJK Unified Ideographs block.
+HAN_POOL = [chr(c) for c in range(0x4E00, 0x9FA6)]
 
 
 def sentences() -> list[str]:
@@ -63,10 +79,82 @@ def synthetic(n: int, pool: list[str], theme_ids: list[str], term_ids: list[str]
     return docs
 
 
+def adversarial_cases() -> list[dict]:
+    """The cases of tests/data/passages_adversarial.yml, in order."""
+    return yaml.safe_load(ADVERSARIAL.read_text(encoding="utf-8"))
+
+
+def adversarial_documents(case: dict, scale: float = 1.0) -> list[Document]:
+    """The documents of a case (the data file's comment says how they are written), each
+    group's `repeat` and `paragraphs` multiplied by `scale`."""
+    def scaled(count: int) -> int:
+        return max(1, round(count * scale))
+    docs = []
+    for n, groups in enumerate(case["documents"]):
+        texts = []
+        for g, group in enumerate(groups):
+            for k in range(scaled(group.get("paragraphs", 1))):
+                draw = f"{case['label']}/{'all' if group.get('copy') else n}/{g}/{k}"
+                filler = "".join(random.Random(draw).choices(HAN_POOL, k=group.get("random", 0)))
+                texts.append((filler + group.get("text", "")) * scaled(group.get("repeat", 1))
+                             + group.get("end", ""))
+        docs.append(Document(id=f"doc-{n}", source=f"doc-{n}.txt", language="zh",
+                             script="Hans", title={"zh": f"文献{n}", "en": None},
+                             paragraphs=[Paragraph(f"p{i}", "text", text, (i, i))
+                                         for i, text in enumerate(texts, start=1)]))
+    return docs
+
+
+def measure_case(case: dict, scale: float = 1.0) -> dict:
+    """Build a case, then find its shared passages: the CPU seconds it takes, the memory
+    it adds to the process's peak (so measure one case per process), how many passages the
+    first two documents share, and whether one of them holds the case's `shared` wording."""
+    docs = adversarial_documents(case, scale)
+    size = sum(len(p.text.encode("utf-8")) for d in docs for p in d.paragraphs)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    start = time.process_time()
+    found = find_shared_passages(docs)
+    cpu = time.process_time() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    first_two = [s for s in found if (s.a.document, s.b.document) == ("doc-0", "doc-1")]
+    shared = case.get("shared", "")
+    return {"label": case["label"], "scale": scale, "input_mb": size / 2**20, "cpu_s": cpu,
+            "peak_mb": peak / 1024, "passages": len(first_two),
+            "shared_found": any(shared in s.text_a and shared in s.text_b for s in first_two)}
+
+
+def adversarial(scale: float) -> None:
+    """Measure each adversarial case in a process of its own and print a table."""
+    print(f"Python {platform.python_version()}, {platform.machine()}; "
+          f"cases of {ADVERSARIAL.relative_to(ROOT)}, at {scale:g} of their size")
+    print(f"{'input MiB':>9} {'CPU s':>6} {'peak MiB':>8} {'passages':>8} {'found':>5}  "
+          f"case (before: as the issue measured)")
+    for number, case in enumerate(adversarial_cases()):
+        child = subprocess.run([sys.executable, __file__, "--case", str(number),
+                                "--scale", str(scale)], capture_output=True, text=True,
+                               check=True)
+        m = json.loads(child.stdout)
+        print(f"{m['input_mb']:>9.2f} {m['cpu_s']:>6.2f} {m['peak_mb']:>8.0f} "
+              f"{m['passages']:>8} {'yes' if m['shared_found'] else 'NO':>5}  "
+              f"{case['label']} (before: {case['before']})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
+    parser.add_argument("--adversarial", action="store_true",
+                        help="time the inputs that repeat themselves instead")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="with --adversarial or --case: the share of each case's size")
+    parser.add_argument("--case", type=int,
+                        help="measure this adversarial case alone and print it as JSON")
     args = parser.parse_args()
+    if args.case is not None:
+        print(json.dumps(measure_case(adversarial_cases()[args.case], args.scale)))
+        return 0
+    if args.adversarial:
+        adversarial(args.scale)
+        return 0
     pool, theme_ids, term_ids = sentences()
     print(f"Python {platform.python_version()}, {platform.machine()}; "
           f"sentence pool: {len(pool)} sentences from the seeds")

@@ -8,6 +8,11 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 #: Full-width punctuation of Chinese text (GB/T 15834), including quotes and brackets.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·"
 HAN_OR_PUNCT = HAN + CJK_PUNCT
+#: The characters of written Cantonese (particles, pronouns, verbs of Hong Kong texts),
+#: most of them only in Big5's Hong Kong supplement (HKSCS). They count as common ones
+#: when telling a right decoding from a wrong one: `佢哋嘅` is Cantonese, not mojibake.
+CANTONESE = ("嘅啲咗嚟冇佢哋喺唔嘢乜咁嗰啱冚攞睇嘥噉咩嘞喎囉啩嚿揸攰瞓餸晒咪噃啫嘛呢吖嗱諗搵"
+             "俾畀揾踎氹埋咋噏閂掟㗎叻靚煲嬲攬褸")
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 

@@ -216,7 +216,7 @@ def _improbable(char: str, script: str) -> bool:
     # Traditional web text fits Big5; a character outside it (谩, 爱: Simplified-only forms)
     # is debris of mis-decoding. Any Chinese text fits GB2312 or Big5 (惿 fits neither).
     # (Characters such as 云 or 范 are Simplified forms and valid Traditional ones too.)
-    if char in cd.SEPARATOR_HAN:
+    if char in cd.SEPARATOR_HAN or char in cd.CANTONESE:  # 嘅, 咗: Hong Kong's, not debris
         return False
     encodings = ("big5",) if script == "Hant" else ("gb2312", "big5")
     for encoding in encodings:

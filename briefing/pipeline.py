@@ -17,7 +17,7 @@ from .errors import InputError, Problem, SeedError, display_path
 from .link import link
 from .model import Corpus
 from .output import check_target, replace_tree, write_files
-from .read import find_seeds, read_seed
+from .read import list_seeds, read_seed
 from .render import render
 from .split import split
 
@@ -41,14 +41,18 @@ def check_outputs(seeds_dir: Path, *outputs: Path) -> None:
 def analyse_corpus(seeds_dir: Path) -> Corpus:
     """Read, clean, split, analyze, curate and link every seed of a folder.
 
-    A seed that cannot be read is reported as a warning and left out, so one bad file among
-    many does not stop the run (`--strict` makes warnings fatal). Problems in editorial files
-    stop the run: they are the editors' own and must be fixed.
+    A seed that cannot be read, and any entry of the seeds folder that is not a seed (a
+    folder, a FIFO, a dangling link, a file that is not .txt), is reported as a warning and
+    left out, so one bad file among many does not stop the run (`--strict` makes warnings
+    fatal). Problems in editorial files stop the run: they are the editors' own and must be
+    fixed.
     """
     seeds_dir = Path(seeds_dir)
-    seeds, warnings, unreadable = [], [], []
+    paths, skipped = list_seeds(seeds_dir)
+    seeds, unreadable = [], []
+    warnings = [Problem(p.path, p.line, p.message + SKIPPED) for p in skipped]
     by_id: dict[str, Path] = {}
-    for path in find_seeds(seeds_dir):
+    for path in paths:
         try:
             seed = read_seed(path, seeds_dir)
         except SeedError as exc:
@@ -64,9 +68,9 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
         by_id[seed.id] = path
         seeds.append(seed)
     if not seeds:  # nothing to build: the problems are errors, nothing "goes on"
-        raise SeedError(unreadable or [Problem(display_path(seeds_dir), None,
-                                               "holds no readable seed (.txt) files; add "
-                                               "at least one")])
+        raise SeedError(skipped + unreadable or [Problem(
+            display_path(seeds_dir), None, "holds no readable seed (.txt) files; add at "
+                                           "least one")])
     cleaned = [clean(seed) for seed in seeds]
     edits = editorial.load_document_edits(seeds_dir)
     pages = correct([doc for c in cleaned for doc in split(c)], edits)

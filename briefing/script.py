@@ -7,12 +7,21 @@ knows Taiwan-style variants (`改變著` -> `改变着`), where plain `t2s` keep
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import opencc
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af]")
+#: A letter of neither the Latin (accented too) nor the Han script: kana, Hangul, Cyrillic...
+_OTHER_LETTER = re.compile(rf"[^\W\d_A-Za-z\u00c0-\u024f{HAN.pattern[1:-1]}]")
+_NOT_A_LETTER = re.compile(r"[\W\d_]+")
+#: A text's language is judged on its beginning: enough to tell, and cheap on a large seed.
+LANGUAGE_SAMPLE = 200_000
 
 #: The configuration used to bring each script to Simplified (None: nothing to do).
 TO_SIMPLIFIED = {"Hant": "tw2s", "Hans": None, "Latn": None}
@@ -52,6 +61,30 @@ def detect_script(text: str) -> str:
     traditional = sum(count[c] for c, s in zip(chars, as_simplified) if s != c)
     simplified = sum(count[c] for c, t in zip(chars, as_traditional) if t != c)
     return "Hant" if traditional > simplified else "Hans"
+
+
+def unpublished_language(text: str) -> str | None:
+    """The language or script of a text that is neither Chinese nor English, else None.
+
+    Kana make a text Japanese and Hangul Korean (Chinese has neither) when they are a fifth
+    of its letters; any other script when its letters outnumber the Latin and Han ones.
+
+    >>> [unpublished_language(t) for t in ("人工知能は産業変革をけん引する", "인공지능은 핵심 동력",
+    ...                                    "Искусственный интеллект (AI)", "新质生产力 AI")]
+    ['Japanese', 'Korean', 'Cyrillic', None]
+    """
+    sample = text[:LANGUAGE_SAMPLE]
+    others = "".join(_OTHER_LETTER.findall(sample))
+    if not others:  # the usual case, found in one quick scan
+        return None
+    letters = len(_NOT_A_LETTER.sub("", sample))
+    for name, pattern in (("Japanese", KANA), ("Korean", HANGUL)):
+        if len(pattern.findall(others)) >= 0.2 * letters:
+            return name
+    if len(others) <= letters / 2:
+        return None
+    scripts = Counter(unicodedata.name(c, "UNKNOWN").split(" ")[0].title() for c in others)
+    return scripts.most_common(1)[0][0]
 
 
 def language_of(script: str) -> str:

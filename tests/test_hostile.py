@@ -586,7 +586,8 @@ def test_a_link_to_a_file_inside_the_seeds_is_read(tmp_path):
     out = tmp_path / "out"
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert problem_lines(result) == []
+    lines = problem_lines(result)  # the folder is no seed, and says so (issue 14, item 12)
+    assert len(lines) == 1 and lines[0].startswith(f"Warning: {seeds / 'archive'}: "), lines
     corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
     assert [d["source"] for d in corpus["documents"]] == ["linked.txt"]
 
