@@ -72,14 +72,15 @@ def read_po(data: bytes, path: str) -> tuple[list[Returned], list[Refused]]:
     except Exception as exc:  # translate-toolkit raises ValueError and others: all a bad file
         raise Refused(None, f"is not a PO file translate-toolkit can read ({exc})") from None
     language = (po.parseheader() or {}).get("Language") or None
-    lines = _context_lines(data)
+    lines = _entry_lines(data)
+    if len(lines) != len(po.units):  # an entry shape this reading does not know
+        lines = [None] * len(po.units)
     returned, refused = [], []
-    for entry in po.units:
+    for entry, line in zip(po.units, lines):
         if entry.isheader() or entry.isobsolete():
             continue
         context = entry.getcontext() or ""
         match = CONTEXT.fullmatch(context)
-        line = lines.get(context, None)
         if not match:
             refused.append(Refused(line, (
                 f"entry {context or entry.source[:30]!r} has no context "
@@ -96,10 +97,17 @@ def read_po(data: bytes, path: str) -> tuple[list[Returned], list[Refused]]:
     return returned, refused
 
 
-def _context_lines(data: bytes) -> dict[str, int]:
-    """The line of each `msgctxt "…"` of a PO file (translate-toolkit keeps no lines)."""
-    lines = {}
+def _entry_lines(data: bytes) -> list[int]:
+    """The first line of each entry of a PO file, in order (translate-toolkit keeps no
+    lines): its `msgctxt`, or its `msgid` when it has none; obsolete ones (`#~`) too."""
+    starts, after_context = [], False
     for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
-        if line.startswith('msgctxt "') and line.endswith('"'):
-            lines.setdefault(pypo.unescape(line[len('msgctxt "'):-1]), number)
-    return lines
+        line = line.removeprefix("#~").lstrip() if line.startswith("#~") else line
+        if line.startswith("msgctxt "):
+            starts.append(number)
+            after_context = True
+        elif line.startswith("msgid "):
+            if not after_context:
+                starts.append(number)
+            after_context = False
+    return starts
