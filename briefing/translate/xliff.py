@@ -111,7 +111,8 @@ def read_xliff(data: bytes, path: str) -> tuple[list[Returned], list[Refused]]:
         raise Refused(exc.lineno, f"is not well-formed XML: {exc.msg}") from None
     root = tree.getroot()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise Refused(1, "has a DOCTYPE; an XLIFF 2 file has none (entities are not read)")
+        line = data[:max(data.find(b"<!DOCTYPE"), 0)].count(b"\n") + 1
+        raise Refused(line, "has a DOCTYPE; an XLIFF 2 file has none (entities are not read)")
     version = root.get("version", "")
     if root.tag != _x("xliff") or not version.startswith("2."):
         raise Refused(root.sourceline, (
