@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from ..errors import BriefingError, InputError, Problem, display_path
 from ..model import Corpus, Document, other_language, source_hash
 from . import yamlfile
 from .po import read_po
-from .units import INITIAL, PROVENANCE, REVIEWED, Refused, Returned
+from .units import INITIAL, PROVENANCE, Refused, Returned
 from .xliff import read_xliff
 
 MAX_BYTES = 50_000_000  # a document's units are a few hundred kilobytes
@@ -52,6 +53,8 @@ class Outcome:
 def read_file(path: Path) -> tuple[list[Returned], list[Problem]]:
     """The units of one returned file (XLIFF or PO by its content), with its problems."""
     where = display_path(path)
+    if not path.is_file():
+        return [], [Problem(where, None, "is not a file; name the .xlf or .po files to import")]
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         return [], [Problem(where, None, f"is larger than {MAX_BYTES} bytes; import the "
@@ -94,6 +97,13 @@ def plan(corpus: Corpus, returned: list[Returned]):
         if unit.state == INITIAL or not unit.target:
             continue  # a suggestion, or nothing yet: left for the translator
         bad = [m.group(0) for m in MARKUP.finditer(unit.target) if m.group(0) not in para.text]
+        controls = sorted({f"U+{ord(c):04X}" for c in unit.target
+                           if unicodedata.category(c) == "Cc"})
+        if controls:
+            problems.append(Problem(unit.path, unit.line, (
+                f"the translation of {para.id} holds control characters ({', '.join(controls)}); "
+                "a translation is text: remove them")))
+            continue
         if bad:
             problems.append(Problem(unit.path, unit.line, (
                 f"the translation of {para.id} holds markup its source does not have "

@@ -49,7 +49,10 @@ def entries(text: str) -> list[Entry]:
     found = []
     for item in items:
         ids = [v.value for k, v in item.value if k.value == "id"]
-        end = max(v.end_mark.index for _, v in item.value)
+        # A flow mapping ends at its brace; a block one at its last value (its own end
+        # mark would take the next entry's comment with it).
+        end = item.end_mark.index if item.flow_style else max(v.end_mark.index
+                                                              for _, v in item.value)
         while end > item.start_mark.index and text[end - 1] in " \r\n":
             end -= 1  # a block scalar's end takes the line breaks after it
         above = item.start_mark.line - 1
