@@ -74,8 +74,27 @@ def test_a_unit_exported_before_its_source_changed_is_refused_as_stale(tmp_path,
     assert errors == [f"Error: {path}:{line}: p2 of zh is stale: it was exported from source "
                       "577e9cd8a11d, and the paragraph's source is now "
                       f"{_hash('第二段讲算力的新布局。')}; its translation is not applied. "
-                      "Export the document again (the new file shows this translation as "
-                      "stale, with what changed) and translate that one"]
+                      "Export the document again, into another folder (this file is kept): "
+                      "the new file shows this translation as stale, with what changed"]
+
+
+def test_units_untouched_since_their_source_changed_do_not_stop_the_others(tmp_path):
+    """p1 was translated and exported as current; then its source changed. The file comes
+    back with p1 untouched (and p3 empty): only p2, translated meanwhile, is applied."""
+    seeds = synthetic_seeds(tmp_path)
+    set_target(path := export(seeds, tmp_path / "first"), "p1", P1_TEXT, "reviewed")
+    assert run("import", path, "--seeds", seeds)[0] == 0
+    path = export(seeds, tmp_path / "second")
+    seed = seeds / "zh.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("大模型的发展", "大模型的进展"),
+                    encoding="utf-8")
+    set_target(path, "p2", "The second paragraph.")
+    status, out, err = run("import", path, "--seeds", seeds)
+    assert status == 0, err
+    assert "p1: stale since the export and sent back unchanged" in out
+    doc = pipeline.analyse_corpus(seeds).document("zh")
+    assert (doc.translation["p1"].state, doc.translation["p2"].text) == (
+        "stale", "The second paragraph.")
 
 
 def _hash(text: str) -> str:

@@ -90,12 +90,17 @@ def plan(corpus: Corpus, returned: list[Returned]):
                     f"is a translation into {unit.language!r}, but {doc.id} is translated "
                     f"into {target!r}")))
             continue
-        para = next((p for p in doc.paragraphs if source_hash(p.text) == unit.hash), None)
-        if para is None:
-            problems.append(Problem(unit.path, unit.line, _stale(doc, unit)))
-            continue
         if unit.state == INITIAL or not unit.target:
             continue  # a suggestion, or nothing yet: left for the translator
+        para = next((p for p in doc.paragraphs if source_hash(p.text) == unit.hash), None)
+        if para is None:
+            if _carried_over(doc, unit):  # what the translation file has already: no news
+                outcome = outcomes.setdefault(doc.id, Outcome(_translation_path(corpus, doc)))
+                outcome.notices.append(f"{unit.paragraph}: stale since the export and sent "
+                                       "back unchanged; left as it is (export it again)")
+                continue
+            problems.append(Problem(unit.path, unit.line, _stale(doc, unit)))
+            continue
         bad = [m.group(0) for m in MARKUP.finditer(unit.target) if m.group(0) not in para.text]
         controls = sorted({f"U+{ord(c):04X}" for c in unit.target
                            if unicodedata.category(c) == "Cc"})
@@ -124,13 +129,20 @@ def plan(corpus: Corpus, returned: list[Returned]):
     return changes, outcomes, problems
 
 
+def _carried_over(doc: Document, unit: Returned) -> bool:
+    """Whether a unit from an earlier source only carries the translation the file holds
+    for it (exported as current, returned untouched, the source changed meanwhile)."""
+    tr = doc.translation.get(unit.paragraph)
+    return bool(tr and tr.state == "stale" and tr.source == unit.hash and tr.text == unit.target)
+
+
 def _stale(doc: Document, unit: Returned) -> str:
     if unit.paragraph in {p.id for p in doc.paragraphs}:
         now = source_hash(next(p for p in doc.paragraphs if p.id == unit.paragraph).text)
         return (f"{unit.paragraph} of {doc.id} is stale: it was exported from source "
                 f"{unit.hash}, and the paragraph's source is now {now}; its translation is "
-                "not applied. Export the document again (the new file shows this "
-                "translation as stale, with what changed) and translate that one")
+                "not applied. Export the document again, into another folder (this file is "
+                "kept): the new file shows this translation as stale, with what changed")
     return (f"unit {unit.paragraph} ({unit.hash}) matches no paragraph of {doc.id} (its "
             "source text is gone); export the document again")
 
