@@ -7,6 +7,7 @@ never as a traceback.
 from __future__ import annotations
 
 import argparse
+import keyword
 import os
 import sys
 from pathlib import Path
@@ -52,6 +53,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("seed", help="the seed's file name in seeds/ (or its path)")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
 
+    p = command("export", "write files for translators: XLIFF 2.1 or PO, one per document, "
+                          "or the translation memory as TMX")
+    p.add_argument("--format", choices=("xliff", "po", "tmx"), required=True)
+    p.add_argument("--documents", nargs="+", metavar="ID", help="only these documents "
+                   "(ids as in corpus.json; default: all)")
+    p.add_argument("--missing", action="store_true", help="only paragraphs not translated yet")
+    p.add_argument("--stale", action="store_true", help="only paragraphs whose source changed "
+                   "since they were translated")
+    p.add_argument("--out", type=Path, required=True, help="folder for the files (not in "
+                   "seeds/)")
+    p.add_argument("--force", action="store_true", help="overwrite files that differ from a "
+                   "fresh export (work not imported yet is lost)")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+
+    p = command("import", "read translated XLIFF or PO files back into seeds/translations/ "
+                          "(checked first; nothing is written if any unit is refused)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+
     p = command("report", "list per document what the cleaner changed and what it "
                           "flagged, as file:line")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seeds "
@@ -72,7 +92,9 @@ def run(argv: list[str] | None = None) -> int:
     from . import commands  # imported late: `--help` stays fast
 
     try:
-        warnings = getattr(commands, args.command)(args)
+        # `import` is a Python keyword: its function is `import_`.
+        name = args.command + "_" if keyword.iskeyword(args.command) else args.command
+        warnings = getattr(commands, name)(args)
     except InputError as exc:
         for problem in exc.problems:
             print(f"Error: {problem}", file=sys.stderr)

@@ -102,6 +102,28 @@ def new(args) -> list[Problem]:
     return corpus.warnings
 
 
+def export(args) -> list[Problem]:
+    """Files for translators (XLIFF, PO), or the translation memory (TMX): briefing.translate."""
+    from .translate import export as translate_export
+
+    translate_export.check_out(args.out, args.seeds, pipeline.ROOT, pipeline.SOURCE_FOLDERS)
+    corpus = pipeline.analyse_corpus(args.seeds)
+    only = tuple(state for state in ("missing", "stale") if getattr(args, state))
+    ids = [i for value in args.documents or [] for i in value.split(",") if i]
+    written, conflicts = translate_export.export(corpus, args.format, args.out, ids, only,
+                                                 args.force)
+    return corpus.warnings + translate_export.report(written, conflicts)
+
+
+def import_(args) -> list[Problem]:
+    """Translations from XLIFF or PO files into seeds/translations/ (`import` is Python's)."""
+    from .translate.importer import import_files, report as import_report
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    import_report(import_files(corpus, args.files))
+    return corpus.warnings
+
+
 def report(args) -> list[Problem]:
     """Print the provenance report (briefing.report) to standard output."""
     from .report import report_lines
