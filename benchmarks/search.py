@@ -15,14 +15,19 @@ language, 8-24 paragraphs of 1-4 sentences. The Chinese pool holds the Simplifie
 Traditional-origin documents too; Traditional queries (新質生產力) test the conversion.
 The corpus is fixed by --seed.
 
-    .venv/bin/python benchmarks/search.py [--sizes 0 1000 10000] [--queries 8]
+    .venv/bin/python benchmarks/search.py [--sizes 0 1000 10000] [--pagefind]
 
 Size 0 is the seed corpus. Needs Debian's chromium (/usr/bin/chromium) and Playwright.
+--pagefind adds a row for Pagefind (`pip install "pagefind[extended]==1.5.2"`, not a
+dependency of the project) on the same pages, indexing what ours indexes (the article,
+without the lists of related documents and shared passages), queried through its own JS
+API: the comparison README's "Search" gives.
 """
 from __future__ import annotations
 
 import argparse
 import functools
+import subprocess
 import html
 import http.server
 import random
@@ -92,7 +97,8 @@ def time_index(site_dir: Path, dictionary: Path) -> float:
 
 def derive_site(seed_site: Path, target: Path, size: int, rng: random.Random) -> None:
     """`size` derived document pages per language (see the module's docstring)."""
-    shutil.copytree(seed_site, target, ignore=shutil.ignore_patterns("search", "pdf", "*.zip"))
+    shutil.copytree(seed_site, target,
+                    ignore=shutil.ignore_patterns("search", "pagefind", "pdf", "*.zip"))
     for lang, sub in PREFIX.items():
         documents = target / sub / "documents"
         templates = sorted(documents.glob("*.html"))
@@ -125,8 +131,10 @@ def headline(pool: list[str], rng: random.Random, lang: str, n: int) -> str:
     return " ".join(sentence.split()[:10]).rstrip(".!?,") + f" ({n})"
 
 
-def quality(site_dir: Path, found: dict[tuple[str, str], list[str]]) -> tuple[float, float]:
-    """Mean precision and recall of the results shown for each term."""
+def quality(site_dir: Path, found: dict[tuple[str, str], list[str]],
+            verbose: bool = False) -> tuple[float, float]:
+    """Mean precision and recall of the results shown for each term (with --verbose,
+    printed term by term)."""
     texts = {lang: search.read_pages(site_dir / PREFIX[lang]) for lang in PREFIX}
     precisions, recalls = [], []
     for (lang, query, pattern) in TERMS:
@@ -136,6 +144,9 @@ def quality(site_dir: Path, found: dict[tuple[str, str], list[str]]) -> tuple[fl
         right = len(shown & expected)
         precisions.append(right / len(shown) if shown else float(not expected))
         recalls.append(right / len(expected) if expected else 1.0)
+        if verbose:
+            print(f"    {query}: {len(shown)} shown, {len(expected)} right, precision "
+                  f"{precisions[-1]:.2f}, recall {recalls[-1]:.2f}")
     return statistics.mean(precisions), statistics.mean(recalls)
 
 
@@ -208,6 +219,81 @@ def _size(request) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
+PAGEFIND_EXCLUDE = ", ".join([".briefing-links", ".briefing-references", "details",
+                              ".briefing-other", ".briefing-meta", ".briefing-themes",
+                              ".headerlink", ".briefing-provenance", ".briefing-toggle",
+                              ".briefing-title-other"])
+
+
+def pagefind_index(site_dir: Path) -> float:
+    """Pagefind (extended: it segments Chinese) over the same pages as ours, per language."""
+    started = time.perf_counter()
+    for lang in PREFIX:
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir / PREFIX[lang]),
+                        "--glob", "{documents/*.html,glossary.html}", "--root-selector",
+                        "article", "--exclude-selectors", PAGEFIND_EXCLUDE,
+                        "--output-subdir", "pagefind", "--silent"], check=True)
+    return time.perf_counter() - started
+
+
+PAGEFIND_SEARCH = """async ([query, shown]) => {
+  const started = performance.now();
+  const pagefind = await import('../pagefind/pagefind.js');
+  const found = await pagefind.search(query);
+  const first = await Promise.all(found.results.slice(0, shown).map(r => r.data()));
+  return {ms: performance.now() - started, count: found.results.length};
+}"""
+PAGEFIND_ALL = """async (query) => {
+  const pagefind = await import('../pagefind/pagefind.js');
+  const found = await pagefind.search(query);
+  const all = await Promise.all(found.results.map(r => r.data()));
+  // Its URLs start at the server's root (/en/documents/...): ours at the language's.
+  return all.map(d => d.url.replace(/^.*?\\/(documents\\/|glossary)/, '$1'));
+}"""
+
+
+def measure_pagefind(site_dir: Path) -> dict:
+    """The same terms through Pagefind's API on a document page: its first 10 results'
+    data, as a results list shows them, timed; then all results, for quality."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    views, searches, latencies, found = [], [], [], {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for number, (lang, query, _) in enumerate(TERMS):
+                document = sorted((site_dir / PREFIX[lang] / "documents").glob("*.html"))[
+                    number * 7 % 11]
+                context = browser.new_context()
+                finished = []
+                context.on("requestfinished", lambda request: finished.append(request))
+                page = context.new_page()
+                page.set_default_timeout(60_000)
+                page.goto(base + PREFIX[lang] + "documents/" + document.name,
+                          wait_until="networkidle")
+                views.append(sum(_size(r) for r in finished))
+                loaded = len(finished)
+                result = page.evaluate(PAGEFIND_SEARCH, [query, 10])
+                searches.append(sum(_size(r) for r in finished[loaded:]))
+                latencies.append(result["ms"])
+                found[(lang, query)] = page.evaluate(PAGEFIND_ALL, query)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"views": views, "searches": searches, "latencies": latencies, "found": found}
+
+
+def pagefind_bytes(site_dir: Path) -> int:
+    return sum(p.stat().st_size for lang in PREFIX
+               for p in (site_dir / PREFIX[lang] / "pagefind").rglob("*") if p.is_file())
+
+
 def index_bytes(site_dir: Path) -> int:
     return sum(p.stat().st_size for lang in PREFIX
                for p in (site_dir / PREFIX[lang] / "search").rglob("*.js"))
@@ -219,6 +305,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=len(TERMS),
                         help="how many of the terms to time (all are judged)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--verbose", action="store_true", help="precision and recall by term")
+    parser.add_argument("--pagefind", action="store_true",
+                        help="also measure Pagefind on the same pages (if installed)")
     args = parser.parse_args()
     print(f"{'documents':>9}  {'precision':>9}  {'recall':>6}  {'page view':>9}  "
           f"{'search (median/max)':>19}  {'latency ms (median/max)':>23}  "
@@ -234,15 +323,27 @@ def main() -> None:
                 index_s = time_index(site_dir, Path(work) / "seed/docs/jieba-userdict.txt")
                 count = str(size)
             result = measure(site_dir, args.queries)
-            precision, recall = quality(site_dir, result["found"])
-            print(f"{count:>9}  {precision:>9.3f}  {recall:>6.3f}  "
-                  f"{_kb(statistics.median(result['views'])):>9}  "
-                  f"{_kb(statistics.median(result['searches'])) + ' / ' + _kb(max(result['searches'])):>19}  "
-                  f"{statistics.median(result['latencies']):>11.0f} / {max(result['latencies']):<9.0f}  "
-                  f"{index_s:>7.1f}  {_kb(index_bytes(site_dir)):>10}  "
-                  + (f"{mkdocs_s:.1f}" if size == 0 else "-"), flush=True)
+            print(row(count, site_dir, result, index_s, index_bytes(site_dir), args.verbose)
+                  + (f"  {mkdocs_s:.1f}" if size == 0 else "  -"), flush=True)
+            if args.pagefind:
+                index_s = pagefind_index(site_dir)
+                result = measure_pagefind(site_dir)
+                print(row(count + " pf", site_dir, result, index_s, pagefind_bytes(site_dir),
+                          args.verbose),
+                      flush=True)
             if size:
                 shutil.rmtree(site_dir)
+
+
+def row(label: str, site_dir: Path, result: dict, index_s: float, size: int,
+        verbose: bool = False) -> str:
+    precision, recall = quality(site_dir, result["found"], verbose)
+    searches, latencies = result["searches"], result["latencies"]
+    return (f"{label:>9}  {precision:>9.3f}  {recall:>6.3f}  "
+            f"{_kb(statistics.median(result['views'])):>9}  "
+            f"{_kb(statistics.median(searches)) + ' / ' + _kb(max(searches)):>19}  "
+            f"{statistics.median(latencies):>11.0f} / {max(latencies):<9.0f}  "
+            f"{index_s:>7.1f}  {_kb(size):>10}")
 
 
 def _kb(n: float) -> str:
