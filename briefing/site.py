@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import search
 from .errors import ToolError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,8 @@ CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 
 def build_sites(docs_dir: Path, site_dir: Path) -> None:
     """Build the Chinese site into `site_dir` and the English one into `site_dir/en`,
-    from the pages in `docs_dir` (`zh/`, `en/`, `jieba-userdict.txt`)."""
+    from the pages in `docs_dir` (`zh/`, `en/`, `jieba-userdict.txt`),
+    each with its search index (briefing/search.py)."""
     with tempfile.TemporaryDirectory(prefix="briefing-mkdocs-") as work:
         for lang, (_, sub) in CONFIGS.items():
             config = Path(work) / f"mkdocs.{lang}.yml"
@@ -34,6 +36,7 @@ def build_sites(docs_dir: Path, site_dir: Path) -> None:
             config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
                               encoding="utf-8")
             run_mkdocs(["build", "--strict", "--quiet", "-f", str(config)], lang)
+            search.write_index(target, docs_dir / "jieba-userdict.txt")
 
 
 def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
@@ -48,10 +51,6 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
     settings["site_dir"] = str(Path(site_dir).resolve())
     settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
     settings["hooks"] = [str(ROOT / hook) for hook in settings.get("hooks", [])]
-    for plugin in settings.get("plugins", []):
-        if isinstance(plugin, dict) and "search" in plugin:
-            plugin["search"]["jieba_dict_user"] = str(Path(docs_dir).resolve()
-                                                      / "jieba-userdict.txt")
     return settings
 
 
