@@ -13,7 +13,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import chardata as cd
+from .bylines import mark_spaced_byline
+from .footnotes import mark_footnotes
+from .furniture import remove_page_furniture
 from .model import Block, Change, Seed
+from .mojibake import repair_mojibake  # noqa: F401  (a text fixer of its own module)
+from .wraps import join_hard_wrapped_lines
 
 
 # --- text fixers ----------------------------------------------------------------------
@@ -394,6 +399,8 @@ def _continues(first: str, second: str, language: str, evidence: str, tail: str)
     if language == "en":
         # English paragraphs broken mid-sentence: lower-case word or comma, then lower case.
         return bool(re.search(r"[a-z,;-]$", a) and re.match(r"[a-z]", b))
+    if b[0] in cd.NO_LINE_START:
+        return True  # no printed line starts with `。`: the break is not the writer's
     last = a[-1]
     if last in cd.SENTENCE_END or (last in cd.CLOSING_QUOTES and len(a) > 1
                                    and a[-2] in cd.SENTENCE_END):
@@ -501,9 +508,15 @@ BLOCK_FIXERS = [
     mark_contents_lines,
     split_run_together_paragraphs,  # first: chrome and metadata are judged per paragraph
     drop_site_chrome,
+    # Printed matter (briefing.footnotes, .furniture, .bylines, .wraps): notes are found at
+    # the bottom of each page, so before the page furniture that marks it goes.
+    mark_footnotes,
+    remove_page_furniture,
+    mark_spaced_byline,
     mark_metadata_lines,
     mark_source_lines,
     mark_distribution_list,
+    join_hard_wrapped_lines,
     join_page_broken_paragraphs,
     split_bylines,
     mark_headings,
