@@ -139,6 +139,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: a unit (`10²`, `km²`), not a marker.
 NOTE_MARKER = re.compile(rf"[{CIRCLED}]|\[\d{{1,3}}\]|(?<![\s\d{SUPERSCRIPTS}m])[{SUPERSCRIPTS}]+"
                          rf"|注\s*\d{{1,3}}(?!\d)")
+#: Markers closing a line (`… cheaper.[2]`): a sentence end stands before them.
+TRAILING_NOTE_MARKERS = re.compile(rf"(?:{NOTE_MARKER.pattern})+\s*$")
 #: A note: a line that starts with its marker (`① 参见…`, `[2] See…`, `¹ Data from…`, `注1：…`).
 NOTE_START = re.compile(rf"^\s*(?P<marker>注?\s*[{CIRCLED}]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+"
                         rf"|注\s*\d{{1,3}}(?!\d))\s*[：:.、]?\s*(?P<text>\S.*)$")

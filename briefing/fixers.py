@@ -365,7 +365,9 @@ def join_page_broken_paragraphs(blocks: list[Block], seed: Seed,
     raw_lines = seed.text.split("\n")
     result: list[Block] = []
     for block in blocks:
-        previous = result[-1] if result else None
+        # A page's notes (`note` blocks) stand between its last line and the next page's.
+        at = next((i for i in range(len(result) - 1, -1, -1) if result[i].kind != "note"), None)
+        previous = result[at] if at is not None else None
         # Pieces of one raw line were split on purpose (run-together paragraphs): never
         # glue them back; and their own adjacency would count as evidence.
         if (previous is not None and previous.kind == "text" and block.kind == "text"
@@ -376,7 +378,7 @@ def join_page_broken_paragraphs(blocks: list[Block], seed: Seed,
             log.append(Change("join_page_broken_paragraphs", previous.last_line,
                               previous.text[-10:] + "\n" + block.text[:10],
                               joined[len(previous.text) - 10: len(previous.text) + 10]))
-            result[-1] = replace(previous, text=joined, last_line=block.last_line)
+            result[at] = replace(previous, text=joined, last_line=block.last_line)
         else:
             result.append(block)
     return result
@@ -484,7 +486,8 @@ def mark_headings(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Bl
     """Mark short lines that do not end a sentence as headings (titles, section heads)."""
     marked = []
     for block in blocks:
-        text = block.text.strip()
+        # A note marker after the full stop (`… growth.[1]`) does not make a heading.
+        text = cd.TRAILING_NOTE_MARKERS.sub("", block.text.strip()) or block.text.strip()
         if (block.kind == "text" and 0 < len(text) <= HEADING_MAX[seed.language]
                 and text[-1] not in cd.SENTENCE_END + cd.CONTINUING + ".,"
                 and not (text[-1] in cd.CLOSING_QUOTES and text[-2:-1] in

@@ -180,3 +180,10 @@ def note_paragraph(note: Note, paragraphs) -> str | None:
         return None
     return next((p.id for p in paragraphs if p.lines[0] <= note.marker_line <= p.lines[1]),
                 None)
+
+
+def note_records(doc) -> list[dict]:
+    """A document's notes as `corpus.json` and the pages show them: with the id of the
+    paragraph that cites each (None: no marker found)."""
+    return [{"id": n.id, "marker": n.marker, "text": n.text, "lines": list(n.lines),
+             "paragraph": note_paragraph(n, doc.paragraphs)} for n in doc.notes]

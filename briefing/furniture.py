@@ -118,24 +118,27 @@ def find_running_headers(blocks: list[Block], furniture: dict[int, str]) -> dict
     repeated = {key: indexes for key, indexes in occurrences.items() if len(indexes) >= 2}
     headers: dict[int, str] = {}
     bounded = bool(furniture) or any("\f" in b.text for b in blocks)
+    texts = [i for i, b in enumerate(blocks) if b.kind == "text"]
+    ends = (texts[0], texts[-1]) if texts else ()
     changed = True
     while changed:  # a header beside a header (header above, footer below) counts as a boundary
         changed = False
+        known = {**furniture, **headers}
         for key, indexes in list(repeated.items()):
-            known = {**furniture, **headers}
-            if (all(_at_page_edge(blocks, i, known) for i in indexes) if bounded
+            if (all(_at_page_edge(blocks, i, known, ends) for i in indexes) if bounded
                     else len(indexes) >= 3):
                 headers.update((i, "running-header") for i in indexes)
+                known.update((i, "running-header") for i in indexes)
                 del repeated[key]
                 changed = True
     return headers
 
 
-def _at_page_edge(blocks: list[Block], index: int, furniture: dict[int, str]) -> bool:
-    """Whether a block stands at a page boundary: first or last of the text, beside other
-    furniture, or on the line that a form feed opens (or before it)."""
-    texts = [i for i, b in enumerate(blocks) if b.kind == "text"]
-    return (index in (texts[0], texts[-1]) or index - 1 in furniture or index + 1 in furniture
+def _at_page_edge(blocks: list[Block], index: int, furniture: dict[int, str],
+                  ends: tuple[int, ...]) -> bool:
+    """Whether a block stands at a page boundary: first or last of the text (`ends`), beside
+    other furniture, or on the line that a form feed opens (or before it)."""
+    return (index in ends or index - 1 in furniture or index + 1 in furniture
             or _beside_form_feed(blocks, index))
 
 

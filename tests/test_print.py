@@ -16,11 +16,16 @@ import yaml
 from briefing.analyze import find_metadata
 from briefing.clean import clean
 from briefing.footnotes import note_paragraph
+from briefing.model import Seed
 from briefing.read import read_seed
+from briefing.script import detect_script, language_of
 from briefing.split import split
 
-PRINT = Path(__file__).parent / "data" / "print"
+DATA = Path(__file__).parent / "data"
+PRINT = DATA / "print"
 NAMES = sorted(p.stem for p in PRINT.glob("*.txt"))
+CASES = yaml.safe_load((DATA / "print_cases.yml").read_text(encoding="utf-8"))
+DOUBTS = ("undecided-hyphen", "note-without-marker", "marker-without-note")
 
 
 def read(name: str):
@@ -82,6 +87,89 @@ def test_furniture_is_gone_and_logged(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_doubts_are_flagged(name):
     expected, cleaned, _ = read(name)
-    kinds = [(f.kind, f.span) for f in cleaned.flags
-             if f.kind in ("undecided-hyphen", "note-without-marker", "marker-without-note")]
+    kinds = [(f.kind, f.span) for f in cleaned.flags if f.kind in DOUBTS]
     assert kinds == [tuple(f) for f in expected.get("flags", [])]
+
+
+def test_page_boundaries_are_found_without_form_feeds_too():
+    # The read stage may turn form feeds into paragraph breaks: the page numbers and the
+    # running header still mark the pages, and the reading is the same.
+    text = (PRINT / "zh-journal.txt").read_text(encoding="utf-8")
+    seed = read_seed(PRINT / "zh-journal.txt")
+    with_feeds = find_metadata(split(clean(seed))[0])
+    seed.text = text.replace("\f", "\n")
+    without = find_metadata(split(clean(seed))[0])
+    assert "\f" in text
+    assert [p.text for p in without.paragraphs] == [p.text for p in with_feeds.paragraphs]
+    assert [n.text for n in without.notes] == [n.text for n in with_feeds.notes]
+    assert (without.title, without.publication) == (with_feeds.title, with_feeds.publication)
+
+
+def cleaned_blocks(text: str):
+    script = detect_script(text)
+    seed = Seed(path=Path("t.txt"), name="t.txt", id="t", text=text, encoding="utf-8",
+                script=script, language=language_of(script))
+    return clean(seed)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_print_case(case):
+    cleaned = cleaned_blocks(case["text"])
+    assert [[b.kind, b.text] for b in cleaned.blocks] == case["expected"]
+    assert [[f.kind, f.span] for f in cleaned.flags if f.kind in DOUBTS] == case.get("flags", [])
+
+
+@pytest.fixture(scope="module")
+def print_corpus(tmp_path_factory):
+    """The four documents as a seeds folder of their own, analysed like any corpus."""
+    from briefing.pipeline import analyse_corpus
+
+    seeds = tmp_path_factory.mktemp("print-seeds")
+    for name in NAMES:
+        (seeds / f"{name}.txt").write_bytes((PRINT / f"{name}.txt").read_bytes())
+    return analyse_corpus(seeds)
+
+
+def test_notes_are_in_corpus_json_by_the_schema(print_corpus):
+    import json
+
+    import jsonschema
+
+    from briefing.render import render
+
+    data = json.loads(render(print_corpus)["corpus.json"])
+    schema = json.loads((Path(__file__).parent.parent / "schema" / "corpus.schema.json")
+                        .read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    notes = {d["id"]: [(n["marker"], n["paragraph"]) for n in d.get("notes", [])]
+             for d in data["documents"]}
+    assert notes == {"zh-journal": [("①", "p3"), ("②", "p4"), ("①", "p6")],
+                     "en-report": [("[1]", "p1"), ("[2]", "p4")],
+                     "en-web-mojibake": [], "zh-hk": []}
+
+
+def test_notes_are_shown_on_the_page_and_in_the_pdf(print_corpus):
+    from briefing.pdf import digest_html
+    from briefing.render import render
+
+    files = render(print_corpus)
+    doc = print_corpus.document("zh-journal")
+    for lang in ("zh", "en"):
+        page = files[f"{lang}/documents/zh-journal.md"]
+        notes = page[page.index('<section class="briefing-notes"'):]
+        assert all(n.text in notes for n in doc.notes)
+        assert 'href="#p3"' in notes
+        assert all(n.text not in page[:page.index('<section class="briefing-notes"')]
+                   for n in doc.notes)
+        html = digest_html(print_corpus, lang)
+        assert all(n.text in html[html.index('<section class="notes"'):] for n in doc.notes)
+
+
+def test_the_provenance_report_logs_every_removal_and_doubt(print_corpus):
+    from briefing.report import report_lines
+
+    report = "\n".join(report_lines(print_corpus))
+    assert "en-report.txt:21: remove_page_number: 'Page 1 of 2'" in report
+    assert "zh-journal.txt:22: remove_running_header:" in report
+    assert "en-report.txt:36: flagged undecided-hyphen: 'co-ordination'" in report
+    assert "zh-journal.txt:16: move_footnote_to_notes:" in report
