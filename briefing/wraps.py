@@ -113,13 +113,20 @@ def wrap_width(lines: list[str], language: str) -> int | None:
     72
     >>> wrap_width(["x" * 300, "y" * 12, "z" * 800], "en") is None
     True
+    >>> wrap_width(["这是一个完整的句子，长度相近。" * 2] * 8, "zh") is None
+    True
     """
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 10)
+    long = [line.rstrip() for line in lines if len(line.strip()) >= 10]
+    lengths = sorted(len(line) for line in long)
     if len(lengths) < MIN_WRAPPED_LINES:
         return None
     width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
-    near = sum(length >= 0.8 * width for length in lengths)
-    if width > MAX_WRAP_WIDTH[language] or near < 0.5 * len(lengths):
+    near = [line for line in long if len(line) >= 0.8 * width]
+    if width > MAX_WRAP_WIDTH[language] or len(near) < 0.5 * len(lengths):
+        return None
+    # The width cut them: most full lines stop mid-sentence. Short paragraphs of one line
+    # each (a news page) are of similar lengths too, but end their sentences.
+    if sum(not _ends_sentence(line) for line in near) < 0.5 * len(near):
         return None
     return width
 
