@@ -7,6 +7,9 @@ paragraph (an indent, or a blank line in a document that separates paragraphs by
 A Chinese line that starts with a mark no printed line may start with (`。，、」`) always
 continues the line before it.
 
+`join_page_broken_paragraphs` (any document, wrapped or not) re-joins a paragraph that a
+page boundary broke: a block that stops mid-sentence goes on in the next one.
+
 An English line ending in a hyphen is joined by `decide_hyphen`: the hyphen goes when the
 halves make one word (`develop-` + `ment`), and stays for a compound (`large-` + `scale`).
 The judge is the document itself first (does it print the word elsewhere, with or without
@@ -225,3 +228,112 @@ class _Layout:
 def _ends_sentence(text: str) -> bool:
     text = text.rstrip().rstrip(cd.CLOSING_QUOTES)
     return bool(text) and text[-1] in cd.SENTENCE_END + "."
+
+
+# --- paragraphs broken at a page boundary (any document, wrapped or not) ------------------
+
+def join_page_broken_paragraphs(blocks: list[Block], seed: Seed, log: list[Change],
+                                flags: list[Flag]) -> list[Block]:
+    """Re-join paragraphs that a page boundary broke in two (`…等地考` / `察调研时…`).
+
+    A text block that stops mid-sentence is joined to the next text block when it ends in a
+    continuing mark (`，`), when it is a full line long, or, for a short block, when the words
+    across the break occur elsewhere in the seed (so a heading is not glued to its text).
+    At the join, a fragment printed on both sides of the page edge (`新一代人` / `人工智能`)
+    is dropped when the text elsewhere reads it once, and a hyphen that split a word
+    (`Deep-` / `Seek`) is judged by `decide_hyphen`.
+    """
+    # Spaces go (PDF extraction scatters them) but line breaks stay, so the break being
+    # judged never counts as evidence for itself.
+    evidence = re.sub(r"[^\S\n]+", "", seed.text)
+    raw_lines = seed.text.split("\n")
+    result: list[Block] = []
+    for block in blocks:
+        # A page's notes (`note` blocks) stand between its last line and the next page's.
+        at = next((i for i in range(len(result) - 1, -1, -1) if result[i].kind != "note"), None)
+        previous = result[at] if at is not None else None
+        # Pieces of one raw line were split on purpose (run-together paragraphs): never
+        # glue them back; and their own adjacency would count as evidence.
+        if (previous is not None and previous.kind == "text" and block.kind == "text"
+                and previous.last_line != block.first_line
+                and _continues(previous.text, block.text, seed.language, evidence,
+                               _last_printed_line(previous, raw_lines))):
+            joined = _join(previous.text, block.text, evidence, previous.last_line, log,
+                           flags)
+            log.append(Change("join_page_broken_paragraphs", previous.last_line,
+                              previous.text[-10:] + "\n" + block.text[:10],
+                              joined[len(previous.text) - 10: len(previous.text) + 10]))
+            result[at] = replace(previous, text=joined, last_line=block.last_line)
+        else:
+            result.append(block)
+    return result
+
+
+#: A line at least this long (characters, spaces not counted) is a full printed line.
+FULL_LINE = 30
+
+
+def _last_printed_line(block: Block, raw_lines: list[str]) -> str:
+    """The part of a block that stood on its last raw line (a joined block is judged by
+    its last printed line, not by everything joined so far)."""
+    return raw_lines[block.last_line - 1] if block.first_line != block.last_line else block.text
+
+
+def _continues(first: str, second: str, language: str, evidence: str, tail: str) -> bool:
+    a, b = first.rstrip(), second.lstrip()
+    if not a or not b:
+        return False
+    if language == "en":
+        # English paragraphs broken mid-sentence: lower-case word or comma, then lower case.
+        return bool(re.search(r"[a-z,;-]$", a) and re.match(r"[a-z]", b))
+    if b[0] in cd.NO_LINE_START:
+        return True  # no printed line starts with `。`: the break is not the writer's
+    last = a[-1]
+    if last in cd.SENTENCE_END or (last in cd.CLOSING_QUOTES and len(a) > 1
+                                   and a[-2] in cd.SENTENCE_END):
+        return False
+    bridge = re.sub(r"\s", "", a)[-2:] + re.sub(r"\s", "", b)[:2]
+    if len(bridge) == 4 and bridge in evidence:
+        return True  # the words across the break occur elsewhere: one sentence
+    if last in cd.CLOSING_QUOTES:
+        # A quoted term at the end of a full line of running text (`…成为“新三样”` /
+        # `技术迭代…`) is cut short; otherwise a closing bracket or quote ends a source
+        # line `（来源：…）` or a title.
+        return last in "”’」』" and len(re.sub(r"\s", "", tail)) >= FULL_LINE \
+            and bool(re.search("[，。；！？]", a[:-1]))
+    if last in cd.CONTINUING:
+        return True
+    # A sentence mark inside (`…创新，既包括…业态模`) makes it a sentence cut short, not a
+    # heading; so does a full printed line. The length is that of the last printed line: a
+    # title joined to its subtitle is long, but it is not a full line of running text.
+    return bool(re.search("[，。；！？,;!?]", a[:-1])) or \
+        len(re.sub(r"\s", "", tail)) >= FULL_LINE
+
+
+def _join(first: str, second: str, evidence: str, line: int, log: list[Change],
+          flags: list[Flag]) -> str:
+    a, b = first.rstrip(), second.lstrip()
+    hyphenated = re.search(r"([A-Za-z]+)-$", a)
+    if hyphenated and re.match(r"[A-Za-z]", b):
+        right = re.match(r"[A-Za-z]+", b).group(0)
+        join, undecided = decide_hyphen(hyphenated.group(1), right, evidence)
+        if undecided:
+            flags.append(Flag("undecided-hyphen", line, f"{hyphenated.group(1)}-{right}",
+                              a[-20:] + "⏎" + b[:20]))
+        if join:
+            log.append(Change("join_hyphenated_word", line, a[-10:] + "\n" + b[:10],
+                              a[-10:-1] + b[:10]))
+            return a[:-1] + b
+        return a + b
+    for k in range(min(8, len(a), len(b)), 0, -1):
+        if a.endswith(b[:k]) and re.search(f"[{cd.HAN}]", b[:k]):
+            once = a[-3:] + b[k:k + 3]
+            twice = a[-3:] + b[:3]
+            if once in evidence and twice not in evidence:
+                log.append(Change("drop_repeated_page_edge_fragment", line,
+                                  a[-6:] + "\n" + b[:k + 4], a[-6:] + b[k:k + 4]))
+                b = b[k:]
+            break
+    if re.search(r"[A-Za-z0-9]$", a) and re.match(r"[A-Za-z0-9]", b):
+        return a + " " + b
+    return a + b
