@@ -145,6 +145,10 @@ TRAILING_NOTE_MARKERS = re.compile(rf"(?:{NOTE_MARKER.pattern})+\s*$")
 NOTE_START = re.compile(rf"^\s*(?P<marker>注?\s*[{CIRCLED}]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+"
                         rf"|注\s*\d{{1,3}}(?!\d))\s*[：:.、]?\s*(?P<text>\S.*)$")
 
+#: What opens the notes of a page or a document: a rule, or a heading of its own.
+NOTES_SEPARATOR = re.compile(r"^\s*(?:[_—－\-–=·*]{3,}|(?:注释|注|尾注|脚注|Notes?|Endnotes|Footnotes)"
+                             r"\s*[:：]?)\s*$", re.IGNORECASE)
+
 #: Marks that cannot start a printed Chinese line: a line starting with one continues the
 #: line before it (GB/T 15834's line-start rule).
 NO_LINE_START = "。，、；：？！”’」』）》〉…"

@@ -5,7 +5,8 @@ text cites them with markers (`①`, `[2]`, `¹`, `注1`). Extraction puts the n
 middle of the body, where the next page goes on. `mark_footnotes` finds, at the bottom of
 each page (before its furniture, or at the end of the document), the run of lines that
 starts with a note whose marker the text before it cites; every line from there to the
-page's end belongs to the notes (a note's text may wrap). Each note becomes a `note` block
+page's end belongs to the notes (a note's text may wrap). A rule or a `注释`/`Notes`
+heading just above them goes (logged): the notes are shown under a heading of their own. Each note becomes a `note` block
 holding the raw line of the marker that cites it: the nearest one before it with the same
 number (numbering may restart on every page).
 
@@ -77,6 +78,13 @@ def mark_footnotes(blocks: list[Block], seed: Seed, log: list[Change],
     absorbed: set[int] = set()  # continuation lines, now part of a note
     for page in pages(blocks, furniture):
         zone = _notes_zone(blocks, page, pending)
+        while zone and cd.NOTES_SEPARATOR.match(blocks[page[zone - 1]].text):
+            # The rule or the `注释` heading above the notes: the notes get their own.
+            separator = blocks[page[zone - 1]]
+            log.append(Change("remove_notes_separator", separator.first_line, separator.text, ""))
+            absorbed.add(page[zone - 1])
+            zone -= 1
+            page = page[:zone] + page[zone + 1:]
         for index in page[:zone]:
             _collect_markers(blocks[index], pending)
         for start, members in _notes(blocks, page[zone:] if zone is not None else []):

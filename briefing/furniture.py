@@ -146,8 +146,9 @@ def remove_page_furniture(blocks: list[Block], seed: Seed, log: list[Change]) ->
     """Drop page numbers, running headers and footers and form feeds, logging each line.
 
     The first running header is kept as a `header` block (metadata: `read_running_header`
-    finds publication and issue in it), never as the title. A form feed opening a line of
-    text goes; the text stays.
+    finds publication and issue in it), never as the title. A title that the odd pages
+    repeat as their header stays, once, as text. A form feed opening a line of text goes;
+    the text stays.
     """
     furniture = find_furniture(blocks)
     # A header whose number changes from page to page carries the page number at its end
@@ -156,11 +157,17 @@ def remove_page_furniture(blocks: list[Block], seed: Seed, log: list[Change]) ->
     for index, kind in furniture.items():
         if kind == "running-header":
             printed[header_key(blocks[index].text)].add(blocks[index].text.replace("\f", ""))
+    title = _title_printed_as_header(blocks, furniture)
     kept_headers: set[str] = set()
     result = []
     for index, block in enumerate(blocks):
         kind = furniture.get(index)
-        if kind == "running-header" and header_key(block.text) not in kept_headers:
+        if index == title:
+            kept_headers.add(header_key(block.text))
+            log.append(Change("keep_title_repeated_as_running_header", block.first_line,
+                              block.text, block.text.replace("\f", "")))
+            result.append(replace(block, text=block.text.replace("\f", "")))
+        elif kind == "running-header" and header_key(block.text) not in kept_headers:
             kept_headers.add(header_key(block.text))
             header = block.text.replace("\f", "").strip()
             if len(printed[header_key(block.text)]) > 1:
@@ -178,6 +185,24 @@ def remove_page_furniture(blocks: list[Block], seed: Seed, log: list[Change]) ->
         else:
             result.append(block)
     return result
+
+
+def _title_printed_as_header(blocks: list[Block], furniture: dict[int, str]) -> int | None:
+    """The index of a title that odd pages repeat as their running header (the
+    publication's name heads the even pages): a second running header whose first
+    occurrence comes before any text of the body. It is the title, kept as text."""
+    headers = sorted(i for i, kind in furniture.items() if kind == "running-header")
+    if not headers:
+        return None
+    first_key = header_key(blocks[headers[0]].text)
+    for index, block in enumerate(blocks):
+        if block.kind != "text":
+            continue
+        if index not in furniture:
+            return None  # the body has begun
+        if furniture[index] == "running-header" and header_key(block.text) != first_key:
+            return index
+    return None
 
 
 def read_running_header(text: str) -> tuple[str | None, str | None]:
