@@ -72,19 +72,17 @@ def pages(blocks: list[Block], furniture: dict[int, str]) -> list[list[int]]:
 def mark_footnotes(blocks: list[Block], seed: Seed, log: list[Change],
                    flags: list[Flag]) -> list[Block]:
     """Mark the notes at the bottom of each page as `note` blocks, linked to their markers."""
+    if not any(b.kind == "text" and cd.NOTE_START.match(b.text.replace("\f", ""))
+               for b in blocks):
+        return blocks  # no line starts like a note: nothing to move, nothing to flag
     furniture = find_furniture(blocks)
     pending: list[tuple[tuple[str, int], str, int, str]] = []  # key, marker, line, context
     notes: dict[int, Block] = {}  # index of a note's first block -> the note
     absorbed: set[int] = set()  # continuation lines, now part of a note
     for page in pages(blocks, furniture):
         zone = _notes_zone(blocks, page, pending)
-        while zone and cd.NOTES_SEPARATOR.match(blocks[page[zone - 1]].text):
-            # The rule or the `注释` heading above the notes: the notes get their own.
-            separator = blocks[page[zone - 1]]
-            log.append(Change("remove_notes_separator", separator.first_line, separator.text, ""))
-            absorbed.add(page[zone - 1])
-            zone -= 1
-            page = page[:zone] + page[zone + 1:]
+        if zone:
+            page, zone = _drop_separators(blocks, page, zone, log, absorbed)
         for index in page[:zone]:
             _collect_markers(blocks[index], pending)
         for start, members in _notes(blocks, page[zone:] if zone is not None else []):
@@ -106,6 +104,19 @@ def mark_footnotes(blocks: list[Block], seed: Seed, log: list[Change],
         if key[0] in kinds:
             flags.append(Flag("marker-without-note", line, marker, context))
     return [notes.get(i, b) for i, b in enumerate(blocks) if i not in absorbed]
+
+
+def _drop_separators(blocks: list[Block], page: list[int], zone: int, log: list[Change],
+                     absorbed: set[int]) -> tuple[list[int], int]:
+    """Drop the rule or the `注释`/`Notes` heading right above a page's notes (the notes are
+    shown under a heading of their own), logging each: the page and its zone without them."""
+    while zone and cd.NOTES_SEPARATOR.match(blocks[page[zone - 1]].text):
+        separator = blocks[page[zone - 1]]
+        log.append(Change("remove_notes_separator", separator.first_line, separator.text, ""))
+        absorbed.add(page[zone - 1])
+        zone -= 1
+        page = page[:zone] + page[zone + 1:]
+    return page, zone
 
 
 def _notes_zone(blocks: list[Block], page: list[int],
