@@ -3,9 +3,10 @@
 A printed page ends with its notes (`① 参见…`, `[2] See…`, `¹ Data from…`, `注1：…`); its
 text cites them with markers (`①`, `[2]`, `¹`, `注1`). Extraction puts the notes in the
 middle of the body, where the next page goes on. `mark_footnotes` finds, at the bottom of
-each page (before its furniture, or at the end of the document), the run of lines that
-starts with a note whose marker the text before it cites; every line from there to the
-page's end belongs to the notes (a note's text may wrap). A rule or a `注释`/`Notes`
+each page (before its furniture, or at the end of the document or of an article), the run
+of lines that starts with a note whose marker the text before it cites; a line that does
+not start like a note belongs to the note above while its sentence is unfinished (a
+note's text may wrap), and is text again after it. A rule or a `注释`/`Notes`
 heading just above them goes (logged): the notes are shown under a heading of their own. Each note becomes a `note` block
 holding the raw line of the marker that cites it: the nearest one before it with the same
 number (numbering may restart on every page).
@@ -20,7 +21,7 @@ from dataclasses import replace
 from . import chardata as cd
 from .furniture import find_furniture
 from .model import Block, Change, Flag, Note, Seed
-from .wraps import join_lines
+from .wraps import ends_sentence, join_lines
 
 _SUPERSCRIPT_DIGITS = str.maketrans(cd.SUPERSCRIPTS, "0123456789")
 
@@ -78,27 +79,24 @@ def mark_footnotes(blocks: list[Block], seed: Seed, log: list[Change],
     furniture = find_furniture(blocks)
     pending: list[tuple[tuple[str, int], str, int, str]] = []  # key, marker, line, context
     notes: dict[int, Block] = {}  # index of a note's first block -> the note
-    absorbed: set[int] = set()  # continuation lines, now part of a note
+    absorbed: set[int] = set()  # continuation lines and separators, now gone
     for page in pages(blocks, furniture):
-        zone = _notes_zone(blocks, page, pending)
-        if zone:
-            page, zone = _drop_separators(blocks, page, zone, log, absorbed)
-        for index in page[:zone]:
-            _collect_markers(blocks[index], pending)
-        for start, members in _notes(blocks, page[zone:] if zone is not None else []):
-            text = blocks[start].text
-            for index in members[1:]:
-                text = join_lines(text, blocks[index].text, seed.language)
-            marker, body = split_note(text)
-            line = _link(marker_key(marker), pending)
-            if line is None:
-                flags.append(Flag("note-without-marker", blocks[start].first_line, marker,
-                                  body[:24]))
-            notes[start] = replace(blocks[start], text=text, kind="note", marker_line=line,
-                                   last_line=blocks[members[-1]].last_line)
-            absorbed.update(members[1:])
-            log.append(Change("move_footnote_to_notes", blocks[start].first_line, text[:40],
-                              f"[note {marker}]"))
+        # A page without boundaries (a whole document, a compilation) may hold several runs
+        # of notes, each closing a stretch of text: look for the next after each.
+        position = 0
+        while position < len(page):
+            zone = _notes_zone(blocks, page, position, pending)
+            if zone is not None:
+                page, zone = _drop_separators(blocks, page, zone, position, log, absorbed)
+            for index in page[position:len(page) if zone is None else zone]:
+                _collect_markers(blocks[index], pending)
+            if zone is None:
+                break
+            found, taken = _notes(blocks, page[zone:])
+            for start, members in found:
+                notes[start] = _note_block(blocks, members, seed.language, pending, log, flags)
+                absorbed.update(members[1:])
+            position = zone + taken
     kinds = {marker_key(split_note(n.text)[0])[0] for n in notes.values()}
     for key, marker, line, context in pending:
         if key[0] in kinds:
@@ -106,11 +104,28 @@ def mark_footnotes(blocks: list[Block], seed: Seed, log: list[Change],
     return [notes.get(i, b) for i, b in enumerate(blocks) if i not in absorbed]
 
 
-def _drop_separators(blocks: list[Block], page: list[int], zone: int, log: list[Change],
-                     absorbed: set[int]) -> tuple[list[int], int]:
-    """Drop the rule or the `注释`/`Notes` heading right above a page's notes (the notes are
-    shown under a heading of their own), logging each: the page and its zone without them."""
-    while zone and cd.NOTES_SEPARATOR.match(blocks[page[zone - 1]].text):
+def _note_block(blocks: list[Block], members: list[int], language: str, pending: list,
+                log: list[Change], flags: list[Flag]) -> Block:
+    """One note as a `note` block: its lines joined, linked to the marker citing it."""
+    first = blocks[members[0]]
+    text = first.text
+    for index in members[1:]:
+        text = join_lines(text, blocks[index].text, language)
+    marker, body = split_note(text)
+    line = _link(marker_key(marker), pending)
+    if line is None:
+        flags.append(Flag("note-without-marker", first.first_line, marker, body[:24]))
+    log.append(Change("move_footnote_to_notes", first.first_line, text[:40],
+                      f"[note {marker}]"))
+    return replace(first, text=text, kind="note", marker_line=line,
+                   last_line=blocks[members[-1]].last_line)
+
+
+def _drop_separators(blocks: list[Block], page: list[int], zone: int, floor: int,
+                     log: list[Change], absorbed: set[int]) -> tuple[list[int], int]:
+    """Drop the rule or the `注释`/`Notes` heading right above a run of notes (the notes are
+    shown under a heading of their own), logging each: the page and the zone without them."""
+    while zone > floor and cd.NOTES_SEPARATOR.match(blocks[page[zone - 1]].text):
         separator = blocks[page[zone - 1]]
         log.append(Change("remove_notes_separator", separator.first_line, separator.text, ""))
         absorbed.add(page[zone - 1])
@@ -119,48 +134,49 @@ def _drop_separators(blocks: list[Block], page: list[int], zone: int, log: list[
     return page, zone
 
 
-def _notes_zone(blocks: list[Block], page: list[int],
+def _notes_zone(blocks: list[Block], page: list[int], position: int,
                 pending: list[tuple[tuple[str, int], str, int, str]]) -> int | None:
-    """Where the page's notes start (a position in `page`): the first line that starts like
-    a note whose marker is cited before it. None: the page has no notes."""
+    """Where the next run of notes starts on a page (from `position`): the first line that
+    starts like a note whose marker is cited before it. None: no more notes."""
     cited = {key for key, *_ in pending}
-    for position, index in enumerate(page):
-        block = blocks[index]
+    for here in range(position, len(page)):
+        block = blocks[page[here]]
         if block.kind != "text":
             continue
         match = cd.NOTE_START.match(block.text.replace("\f", ""))
         if match and marker_key(match.group("marker")) in cited \
-                and _plausible_zone(blocks, page[position:]):
-            return position
+                and _plausible_zone(blocks, page[here:]):
+            return here
         cited.update(marker_key(m.group(0)) for m in cd.NOTE_MARKER.finditer(block.text))
     return None
 
 
-#: Wrapped lines a note may have, on average, beyond its first.
-NOTE_LINES = 3
-
-
 def _plausible_zone(blocks: list[Block], zone: list[int]) -> bool:
-    """Notes, not a list in the body: numbers that go up, and few lines that are not a
-    note's first line."""
-    notes = _notes(blocks, zone)
+    """Notes, not a list in the body: numbers that go up."""
+    notes, _ = _notes(blocks, zone)
     keys = [marker_key(split_note(blocks[start].text)[0]) for start, _ in notes]
-    rising = all(a[0] != b[0] or a[1] < b[1] for a, b in zip(keys, keys[1:]))
-    others = sum(len(members) - 1 for _, members in notes)
-    return rising and others <= NOTE_LINES * len(notes)
+    return all(a[0] != b[0] or a[1] < b[1] for a, b in zip(keys, keys[1:]))
 
 
-def _notes(blocks: list[Block], zone: list[int]) -> list[tuple[int, list[int]]]:
-    """The notes of a zone: each note's first block and all its blocks (wrapped lines)."""
+def _notes(blocks: list[Block], zone: list[int]) -> tuple[list[tuple[int, list[int]]], int]:
+    """The run of notes a zone starts with: each note's first block and all its blocks, and
+    how many of the zone's blocks they take. A line that does not start like a note goes
+    on the note before it while that note's sentence is unfinished (its text wraps); after
+    a finished note, it is text again, and the run ends."""
     found: list[tuple[int, list[int]]] = []
+    taken = 0
     for index in zone:
-        if blocks[index].kind != "text":
-            continue
-        if cd.NOTE_START.match(blocks[index].text) or not found:
+        block = blocks[index]
+        if block.kind != "text":
+            break
+        if cd.NOTE_START.match(block.text):
             found.append((index, [index]))
-        else:
+        elif found and not ends_sentence(blocks[found[-1][1][-1]].text):
             found[-1][1].append(index)
-    return found
+        else:
+            break
+        taken += 1
+    return found, taken
 
 
 def _collect_markers(block: Block, pending: list) -> None:

@@ -110,7 +110,7 @@ def could_be_header(text: str) -> bool:
 
 def find_running_headers(blocks: list[Block], furniture: dict[int, str]) -> dict[int, str]:
     """Lines repeated at page boundaries. Without any boundary (no page number, no form
-    feed), a line must repeat three times to be taken for one."""
+    feed), a line must repeat three times, pages apart, to be taken for one."""
     occurrences: dict[str, list[int]] = defaultdict(list)
     for index, block in enumerate(blocks):
         if block.kind == "text" and index not in furniture and could_be_header(block.text):
@@ -126,12 +126,19 @@ def find_running_headers(blocks: list[Block], furniture: dict[int, str]) -> dict
         known = {**furniture, **headers}
         for key, indexes in list(repeated.items()):
             if (all(_at_page_edge(blocks, i, known, ends) for i in indexes) if bounded
-                    else len(indexes) >= 3):
+                    else _spread_over_pages(indexes)):
                 headers.update((i, "running-header") for i in indexes)
                 known.update((i, "running-header") for i in indexes)
                 del repeated[key]
                 changed = True
     return headers
+
+
+def _spread_over_pages(indexes: list[int]) -> bool:
+    """Without any page boundary, a running header shows by repeating three times or more
+    with a page's worth of text between each two (a line printed thrice in a row is not one)."""
+    return len(indexes) >= 3 and all(b - a > MIN_PAGE_BLOCKS
+                                     for a, b in zip(indexes, indexes[1:]))
 
 
 def _at_page_edge(blocks: list[Block], index: int, furniture: dict[int, str],

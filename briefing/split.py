@@ -169,6 +169,7 @@ def make_article(cleaned: CleanSeed, entry: ContentsEntry, blocks: list[Block],
         article.metadata_lines.append(block)
     article.paragraphs = paragraphs_from([b for b in rest if b.kind in TEXT_KINDS],
                                          cleaned.conversion)
+    article.notes = notes_from(rest, lambda text: convert(text, cleaned.conversion))
     if article.date is None:
         # A speech reprinted without a dated source says when it was given in its closing
         # note: `※这是习近平总书记2024年1月31日在…集体学习时的讲话。`

@@ -129,7 +129,7 @@ def wrap_width(lines: list[str], language: str) -> int | None:
         return None
     # The width cut them: most full lines stop mid-sentence. Short paragraphs of one line
     # each (a news page) are of similar lengths too, but end their sentences.
-    if sum(not _ends_sentence(line) for line in near) < 0.5 * len(near):
+    if sum(not ends_sentence(line) for line in near) < 0.5 * len(near):
         return None
     return width
 
@@ -206,7 +206,7 @@ class _Layout:
             return False
         full = self.full(self.raw[first.last_line - 1].replace("\f", ""), b)
         if gap == "page":
-            return full or not _ends_sentence(first.text)
+            return full or not ends_sentence(first.text)
         return full
 
     def full(self, line: str, following: str) -> bool:
@@ -222,10 +222,10 @@ class _Layout:
             word = following.split(" ", 1)[0]
             return len(line) + 1 + len(word) > self.width
         return len(line) >= self.width - 1 or (len(line) >= CHINESE_NEARLY_FULL * self.width
-                                               and not _ends_sentence(line))
+                                               and not ends_sentence(line))
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     text = text.rstrip().rstrip(cd.CLOSING_QUOTES)
     return bool(text) and text[-1] in cd.SENTENCE_END + "."
 

@@ -173,3 +173,17 @@ def test_the_provenance_report_logs_every_removal_and_doubt(print_corpus):
     assert "zh-journal.txt:22: remove_running_header:" in report
     assert "en-report.txt:36: flagged undecided-hyphen: 'co-ordination'" in report
     assert "zh-journal.txt:16: move_footnote_to_notes:" in report
+
+
+def test_notes_of_a_compilation_stay_with_their_article():
+    # No page boundary: the run of notes closes the first article, and the next article's
+    # title and text are text again.
+    text = ("中心组学习\n\n第 2 期\n\n推动我国新一代人工智能健康发展\t(7)\n"
+            "我国生成式人工智能的发展现状与趋势\t(52)\n\n推动我国新一代人工智能健康发展\n\n"
+            "人工智能是新一轮科技革命的重要驱动力量①。\n\n① 参见《求是》2024年第11期。\n\n"
+            "我国生成式人工智能的发展现状与趋势\n\n生成式人工智能发展迅速。\n")
+    first, second = split(cleaned_blocks(text))[1:]
+    assert [(n.marker, n.text, note_paragraph(n, first.paragraphs)) for n in first.notes] == [
+        ("①", "参见《求是》2024年第11期。", "p1")]
+    assert [p.text for p in second.paragraphs] == ["生成式人工智能发展迅速。"]
+    assert second.title["zh"] == "我国生成式人工智能的发展现状与趋势" and not second.notes
