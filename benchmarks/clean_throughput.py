@@ -9,6 +9,9 @@ seed. Then it times, with `time.perf_counter`:
 * clean    `clean` on every seed (block and text fixers, provenance log, flags);
 * convert  `split` on every cleaned seed (paragraphs, OpenCC conversion to Simplified);
 * all      the three together, file by file, as the build runs them;
+* clean before/after issue 17: `clean` without and with the fixers for printed matter
+  (footnotes, page furniture, spaced bylines, hard wraps, mojibake), in the same run, on
+  this corpus and on one made of the invented print documents (tests/data/print/);
 
 and prints seconds and MB/s of raw input (1 MB = 10**6 bytes) for each, the best of
 `--repeat` runs, with the machine's CPU count and Python version. Loading OpenCC's
@@ -23,6 +26,7 @@ It prints figures and asserts nothing; nothing is written inside the project.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import sys
@@ -35,17 +39,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from briefing import clean as clean_stage  # noqa: E402
+from briefing import fixers  # noqa: E402
 from briefing.clean import clean  # noqa: E402
 from briefing.read import read_seed  # noqa: E402
 from briefing.script import TO_SIMPLIFIED, converter  # noqa: E402
 from briefing.split import split  # noqa: E402
 
 SEEDS = ROOT / "seeds"
+PRINT = ROOT / "tests" / "data" / "print"
+#: The fixers issue 17 added, left out for the "before" figures.
+PRINT_FIXERS = {"mark_footnotes", "remove_page_furniture", "mark_spaced_byline",
+                "join_hard_wrapped_lines", "repair_mojibake"}
 MB = 10**6
 MAX_FILE = 100_000  #: a joined file larger than this is not written (real seeds stay below)
 
 
-def build_corpus(folder: Path, target_bytes: int) -> list[Path]:
+def build_corpus(folder: Path, target_bytes: int, sources: Path = SEEDS) -> list[Path]:
     """Write distinct seed-like files into `folder` until they hold `target_bytes` in all.
 
     Copy n of a seed keeps its first line (the title) and rotates the others by n, so every
@@ -54,7 +64,7 @@ def build_corpus(folder: Path, target_bytes: int) -> list[Path]:
     rotations. Same-script seeds are also joined in pairs: mixing scripts in one file would
     change script detection, which real seeds do not exercise.
     """
-    originals = [(p, read_seed(p)) for p in sorted(SEEDS.glob("*.txt"))]
+    originals = [(p, read_seed(p)) for p in sorted(sources.glob("*.txt"))]
     by_script: dict[str, list[str]] = {}
     for _, seed in originals:
         by_script.setdefault(seed.script, []).append(seed.text)
@@ -121,6 +131,30 @@ def measure(paths: list[Path], repeat: int) -> dict[str, float]:
     return best
 
 
+@contextlib.contextmanager
+def without_print_fixers():
+    """The cleaner as it was before issue 17: its registries without the print fixers."""
+    saved = fixers.BLOCK_FIXERS[:], clean_stage.REPAIR_FIXERS[:]
+    fixers.BLOCK_FIXERS[:] = [f for f in saved[0] if f.__name__ not in PRINT_FIXERS]
+    clean_stage.REPAIR_FIXERS[:] = [f for f in saved[1] if f.__name__ not in PRINT_FIXERS]
+    try:
+        yield
+    finally:
+        fixers.BLOCK_FIXERS[:], clean_stage.REPAIR_FIXERS[:] = saved
+
+
+def measure_before_after(paths: list[Path], repeat: int) -> tuple[float, float]:
+    """Best-of-`repeat` seconds of `clean` over the corpus, without and with the print
+    fixers, alternating so that both see the same machine."""
+    seeds = [read_seed(p) for p in paths]
+    before = after = float("inf")
+    for _ in range(repeat):
+        with without_print_fixers():
+            before = min(before, timed(lambda: [clean(s) for s in seeds]))
+        after = min(after, timed(lambda: [clean(s) for s in seeds]))
+    return before, after
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10.0,
@@ -140,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         total = sum(sizes.values())
         hant_bytes = sum(sizes[p] for p in paths if TO_SIMPLIFIED.get(read_seed(p).script))
         best = measure(paths, args.repeat)
+        before_after = {"seeds corpus": (total, measure_before_after(paths, args.repeat))}
+        printed = Path(tmp) / "print"
+        printed.mkdir()
+        print_paths = build_corpus(printed, int(args.mb * MB / 10), PRINT)
+        print_total = sum(p.stat().st_size for p in print_paths)
+        before_after["print corpus"] = (print_total,
+                                        measure_before_after(print_paths, args.repeat))
 
     print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
           f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}")
@@ -152,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     for stage, seconds in best.items():
         size = hant_bytes if stage == "convert (Hant only)" else total
         print(f"{stage:<22}{seconds:>10.3f}{size / MB / seconds:>10.2f}")
+    print()
+    print("clean, before and after issue 17 (print fixers), same run:")
+    print(f"{'corpus':<22}{'MB':>8}{'before s':>10}{'after s':>10}{'before MB/s':>13}"
+          f"{'after MB/s':>12}{'change':>9}")
+    for name, (size, (before, after)) in before_after.items():
+        print(f"{name:<22}{size / MB:>8.2f}{before:>10.3f}{after:>10.3f}"
+              f"{size / MB / before:>13.2f}{size / MB / after:>12.2f}"
+              f"{(before / after - 1) * 100:>+8.1f}%")
     return 0
 
 

@@ -111,3 +111,56 @@ LEADING_DATELINE = re.compile(
 TRAILING_BYLINE = re.compile(
     r"^(?P<rest>.*\S)\s+(?P<line>Text\s*/\s*(?:Our |By )?(?:reporter\s+)?"
     r"(?P<authors>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}))\s*$")
+
+# --- printed matter: page furniture, footnotes, hard wraps (briefing.furniture, .footnotes,
+# .wraps) -----------------------------------------------------------------------------------
+
+#: A page number that says so: `第12页`, `Page 3 of 5`, `Page 3`, `3 / 5`.
+PAGE_NUMBER_WORDED = re.compile(
+    r"^\s*(?:第\s*(?P<zh>\d{1,4})\s*[页頁](?:\s*[/／]?\s*共\s*\d{1,4}\s*[页頁])?"
+    r"|Page\s+(?P<en>\d{1,4})(?:\s+of\s+\d{1,4})?|(?P<of>\d{1,4})\s*/\s*\d{1,4})\s*$",
+    re.IGNORECASE)
+#: A page number by shape alone: `· 12 ·`, `— 12 —`, `- 3 -`, `12`. These shapes are also
+#: printed for other reasons (a year centred as a section head), so a page number of this
+#: kind needs company: another of the same shape with a higher number, or a form feed.
+PAGE_NUMBER_SHAPED = re.compile(
+    r"^\s*(?P<open>[·•\-–—]{0,2})\s*(?P<n>\d{1,4})\s*(?P<close>[·•\-–—]{0,2})\s*$")
+#: A page number printed at the end of a running header: `经济研究参考 2025年第3期 · 13 ·`.
+TRAILING_PAGE_NUMBER = re.compile(r"\s*(?:[|｜]\s*)?(?:[·•\-–—]\s*)?\d{1,4}(?:\s*[·•\-–—])?\s*$")
+#: Longest running header or footer, in characters (spaces not counted).
+RUNNING_HEADER_MAX = 60
+#: The issue a running header names: `2025年第3期`, `May 2025`, `No. 12`, `Vol. 3, No. 2`.
+HEADER_ISSUE = re.compile(
+    r"(?:\d{4}\s*年\s*)?第\s*\d{1,4}\s*期|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?\d{4}"
+    r"|(?:Vol(?:ume)?\.?\s*\d+\s*,?\s*)?(?:No\.?|Issue)\s*\d+", re.IGNORECASE)
+#: What separates the parts of a running header: `Policy Digest | May 2025`.
+HEADER_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[·•—–]\s+|\s{2,}")
+
+#: Footnote markers: circled numbers, `[1]`, superscript digits, `注1`.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: A marker in running text. A superscript digit after a digit, a space or `m` is a power or
+#: a unit (`10²`, `km²`), not a marker.
+NOTE_MARKER = re.compile(rf"[{CIRCLED}]|\[\d{{1,3}}\]|(?<![\s\d{SUPERSCRIPTS}m])[{SUPERSCRIPTS}]+"
+                         rf"|注\s*\d{{1,3}}(?!\d)")
+#: Markers closing a line (`… cheaper.[2]`): a sentence end stands before them.
+TRAILING_NOTE_MARKERS = re.compile(rf"(?:{NOTE_MARKER.pattern})+\s*$")
+#: A note: a line that starts with its marker (`① 参见…`, `[2] See…`, `¹ Data from…`, `注1：…`).
+NOTE_START = re.compile(rf"^\s*(?P<marker>注?\s*[{CIRCLED}]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+"
+                        rf"|注\s*\d{{1,3}}(?!\d))\s*[：:.、]?\s*(?P<text>\S.*)$")
+
+#: What opens the notes of a page or a document: a rule, or a heading of its own.
+NOTES_SEPARATOR = re.compile(r"^\s*(?:[_—－\-–=·*]{3,}|(?:注释|注|尾注|脚注|Notes?|Endnotes|Footnotes)"
+                             r"\s*[:：]?)\s*$", re.IGNORECASE)
+
+#: Marks that cannot start a printed Chinese line: a line starting with one continues the
+#: line before it (GB/T 15834's line-start rule).
+NO_LINE_START = "。，、；：？！”’」』）》〉…"
+#: Indentation that opens a paragraph in extracted print: two ideographic or several spaces.
+PARAGRAPH_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+
+#: Mojibake of UTF-8 read as Windows-1252 and saved again as UTF-8: `â€™`, `Ã©`, `Â `.
+MOJIBAKE = re.compile("[âÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                      "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                      "\u203a\u20ac\u2122]")

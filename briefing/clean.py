@@ -23,6 +23,7 @@ from .script import TO_SIMPLIFIED
 
 #: Character repairs, run before the block fixers (which need the repaired text).
 REPAIR_FIXERS = [
+    fixers.repair_mojibake,
     fixers.unescape_html_entities,
     fixers.remove_html_remnants,
     fixers.remove_pinyin_notes,
@@ -41,13 +42,16 @@ def clean(seed: Seed) -> CleanSeed:
     chinese = seed.language == "zh"
     result.blocks = apply_text_fixers(result.blocks, REPAIR_FIXERS, chinese, result.changes)
     for block_fixer in fixers.BLOCK_FIXERS:
-        result.blocks = block_fixer(result.blocks, seed, result.changes)
+        # Fixers that doubt (notes without markers, hyphens no word list decides) flag too.
+        extra = (result.flags,) if block_fixer.__code__.co_argcount == 4 else ()
+        result.blocks = block_fixer(result.blocks, seed, result.changes, *extra)
     result.blocks = apply_text_fixers(result.blocks, NORMALIZE_FIXERS, chinese, result.changes,
-                                      kinds=("text", "heading"))
+                                      kinds=("text", "heading", "note"))
     # Metadata keeps its spaces: they separate names (`閆帥南 王姍姍`).
     result.blocks = apply_text_fixers(result.blocks, [fixers.fold_spaces], chinese,
                                       result.changes, kinds=("meta", "source",
-                                                             "distribution"))
+                                                             "distribution", "header",
+                                                             "byline"))
     for block in result.blocks:
         result.flags.extend(Flag(kind, block.first_line, span, context)
                             for kind, span, context in fixers.find_suspicious_spans(

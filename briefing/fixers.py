@@ -2,8 +2,11 @@
 
 Text fixers are `str -> str` (some take `chinese: bool` too, when the right fix depends on
 the document's language). Block fixers see the list of blocks of one seed. Patterns live in
-`briefing.chardata`. Each fixer has examples in its docstring (run as doctests) and cases
-in `tests/test_fixers.py`, including text it must not touch.
+`briefing.chardata`. The fixers for printed matter (page furniture, footnotes, hard wraps
+and page breaks, bylines, mojibake) have modules of their own, imported here so that every
+fixer is reached as `briefing.fixers.NAME`. Each fixer has examples in its docstring (run
+as doctests) and cases in `tests/test_fixers.py` and `tests/test_print.py`, including text
+it must not touch.
 """
 from __future__ import annotations
 
@@ -13,7 +16,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import chardata as cd
+from .bylines import mark_spaced_byline
+from .footnotes import mark_footnotes
+from .furniture import remove_page_furniture
 from .model import Block, Change, Seed
+from .mojibake import repair_mojibake  # noqa: F401  (a text fixer of its own module)
+from .wraps import join_hard_wrapped_lines, join_page_broken_paragraphs
 
 
 # --- text fixers ----------------------------------------------------------------------
@@ -343,103 +351,6 @@ def split_run_together_paragraphs(blocks: list[Block], seed: Seed,
     return result
 
 
-def join_page_broken_paragraphs(blocks: list[Block], seed: Seed,
-                                log: list[Change]) -> list[Block]:
-    """Re-join paragraphs that a page boundary broke in two (`…等地考` / `察调研时…`).
-
-    A text block that stops mid-sentence is joined to the next text block when it ends in a
-    continuing mark (`，`), when it is a full line long, or, for a short block, when the words
-    across the break occur elsewhere in the seed (so a heading is not glued to its text).
-    At the join, a fragment printed on both sides of the page edge (`新一代人` / `人工智能`)
-    is dropped when the text elsewhere reads it once, and a hyphen that split a word
-    (`Deep-` / `Seek`) goes when the whole word occurs elsewhere.
-    """
-    # Spaces go (PDF extraction scatters them) but line breaks stay, so the break being
-    # judged never counts as evidence for itself.
-    evidence = re.sub(r"[^\S\n]+", "", seed.text)
-    raw_lines = seed.text.split("\n")
-    result: list[Block] = []
-    for block in blocks:
-        previous = result[-1] if result else None
-        # Pieces of one raw line were split on purpose (run-together paragraphs): never
-        # glue them back; and their own adjacency would count as evidence.
-        if (previous is not None and previous.kind == "text" and block.kind == "text"
-                and previous.last_line != block.first_line
-                and _continues(previous.text, block.text, seed.language, evidence,
-                               _last_printed_line(previous, raw_lines))):
-            joined = _join(previous.text, block.text, evidence, previous.last_line, log)
-            log.append(Change("join_page_broken_paragraphs", previous.last_line,
-                              previous.text[-10:] + "\n" + block.text[:10],
-                              joined[len(previous.text) - 10: len(previous.text) + 10]))
-            result[-1] = replace(previous, text=joined, last_line=block.last_line)
-        else:
-            result.append(block)
-    return result
-
-
-#: A line at least this long (characters, spaces not counted) is a full printed line.
-FULL_LINE = 30
-
-
-def _last_printed_line(block: Block, raw_lines: list[str]) -> str:
-    """The part of a block that stood on its last raw line (a joined block is judged by
-    its last printed line, not by everything joined so far)."""
-    return raw_lines[block.last_line - 1] if block.first_line != block.last_line else block.text
-
-
-def _continues(first: str, second: str, language: str, evidence: str, tail: str) -> bool:
-    a, b = first.rstrip(), second.lstrip()
-    if not a or not b:
-        return False
-    if language == "en":
-        # English paragraphs broken mid-sentence: lower-case word or comma, then lower case.
-        return bool(re.search(r"[a-z,;-]$", a) and re.match(r"[a-z]", b))
-    last = a[-1]
-    if last in cd.SENTENCE_END or (last in cd.CLOSING_QUOTES and len(a) > 1
-                                   and a[-2] in cd.SENTENCE_END):
-        return False
-    bridge = re.sub(r"\s", "", a)[-2:] + re.sub(r"\s", "", b)[:2]
-    if len(bridge) == 4 and bridge in evidence:
-        return True  # the words across the break occur elsewhere: one sentence
-    if last in cd.CLOSING_QUOTES:
-        # A quoted term at the end of a full line of running text (`…成为“新三样”` /
-        # `技术迭代…`) is cut short; otherwise a closing bracket or quote ends a source
-        # line `（来源：…）` or a title.
-        return last in "”’」』" and len(re.sub(r"\s", "", tail)) >= FULL_LINE \
-            and bool(re.search("[，。；！？]", a[:-1]))
-    if last in cd.CONTINUING:
-        return True
-    # A sentence mark inside (`…创新，既包括…业态模`) makes it a sentence cut short, not a
-    # heading; so does a full printed line. The length is that of the last printed line: a
-    # title joined to its subtitle is long, but it is not a full line of running text.
-    return bool(re.search("[，。；！？,;!?]", a[:-1])) or \
-        len(re.sub(r"\s", "", tail)) >= FULL_LINE
-
-
-def _join(first: str, second: str, evidence: str, line: int, log: list[Change]) -> str:
-    a, b = first.rstrip(), second.lstrip()
-    hyphenated = re.search(r"([A-Za-z]+)-$", a)
-    if hyphenated and re.match(r"[A-Za-z]", b):
-        word = hyphenated.group(1) + re.match(r"[A-Za-z]+", b).group(0)
-        if word in evidence:
-            log.append(Change("join_hyphenated_word", line, a[-10:] + "\n" + b[:10],
-                              a[-10:-1] + b[:10]))
-            return a[:-1] + b
-        return a + b
-    for k in range(min(8, len(a), len(b)), 0, -1):
-        if a.endswith(b[:k]) and re.search(f"[{cd.HAN}]", b[:k]):
-            once = a[-3:] + b[k:k + 3]
-            twice = a[-3:] + b[:3]
-            if once in evidence and twice not in evidence:
-                log.append(Change("drop_repeated_page_edge_fragment", line,
-                                  a[-6:] + "\n" + b[:k + 4], a[-6:] + b[k:k + 4]))
-                b = b[k:]
-            break
-    if re.search(r"[A-Za-z0-9]$", a) and re.match(r"[A-Za-z0-9]", b):
-        return a + " " + b
-    return a + b
-
-
 def split_bylines(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Block]:
     """Split a dateline or byline glued to the text into a metadata line of its own.
 
@@ -477,7 +388,8 @@ def mark_headings(blocks: list[Block], seed: Seed, log: list[Change]) -> list[Bl
     """Mark short lines that do not end a sentence as headings (titles, section heads)."""
     marked = []
     for block in blocks:
-        text = block.text.strip()
+        # A note marker after the full stop (`… growth.[1]`) does not make a heading.
+        text = cd.TRAILING_NOTE_MARKERS.sub("", block.text.strip()) or block.text.strip()
         if (block.kind == "text" and 0 < len(text) <= HEADING_MAX[seed.language]
                 and text[-1] not in cd.SENTENCE_END + cd.CONTINUING + ".,"
                 and not (text[-1] in cd.CLOSING_QUOTES and text[-2:-1] in
@@ -501,9 +413,15 @@ BLOCK_FIXERS = [
     mark_contents_lines,
     split_run_together_paragraphs,  # first: chrome and metadata are judged per paragraph
     drop_site_chrome,
+    # Printed matter (briefing.footnotes, .furniture, .bylines, .wraps): notes are found at
+    # the bottom of each page, so before the page furniture that marks it goes.
+    mark_footnotes,
+    remove_page_furniture,
+    mark_spaced_byline,
     mark_metadata_lines,
     mark_source_lines,
     mark_distribution_list,
+    join_hard_wrapped_lines,
     join_page_broken_paragraphs,
     split_bylines,
     mark_headings,

@@ -42,6 +42,9 @@ class Block:
     first_line: int
     last_line: int
     kind: str = "text"  #: `text`, `heading`, or a kind the splitter gives (`toc`, `byline`...)
+    #: for a `note` block (a footnote): the raw line of the text that carries its marker,
+    #: None when no marker was found for it
+    marker_line: int | None = None
 
 
 @dataclass
@@ -83,6 +86,21 @@ class Correction:
     end: int
     original: str  #: what the source has there (Simplified, as cleaned)
     note: str = ""
+
+
+@dataclass
+class Note:
+    """A footnote or endnote, moved out of the body text (briefing.footnotes).
+
+    Its marker (`①`, `[1]`, `¹`) stays in the paragraph that cites it; the note is shown
+    with the document's notes.
+    """
+
+    id: str  #: `n1`, `n2`... in the order the notes are printed
+    marker: str  #: as printed: `①`, `[1]`, `¹`, `注1`
+    text: str  #: the note's text, without its marker (Chinese in Simplified)
+    lines: tuple[int, int]  #: first and last line in the raw seed
+    marker_line: int | None = None  #: raw line of the text citing it; None: no marker found
 
 
 @dataclass
@@ -240,6 +258,7 @@ class Document:
     affiliation: str | None = None  #: the authors' affiliation as printed
     editors: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  #: footnotes and endnotes, in print order
     metadata_lines: list[Block] = field(default_factory=list)  #: lines `analyze` reads
     kind: str = "article"  #: `article` or `compilation`
     parent: str | None = None  #: the compilation an article belongs to

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
 from .pages import (body_entries, display_title, glossary_entries, home_entries, link_groups,
@@ -75,6 +76,7 @@ def render(corpus: Corpus) -> dict[str, str]:
                 sources=page_sources(corpus, doc),
                 translation=translation_summary(doc, lang),
                 body=body_entries(doc, lang, t, terms, corpus.glossary, "../"),
+                notes=note_records(doc),
                 themes=[themes[i] for i in doc.themes if i in themes],
                 links=link_groups(doc, by_id, lang, strings, themes, terms),
                 references=reference_entries(doc, by_id, lang, strings),
@@ -111,6 +113,7 @@ def corpus_record(doc: Document) -> dict:
              "source_hash": source_hash(p.text),
              "translation": translation_record(doc.translation.get(p.id))}
             for p in doc.paragraphs],
+        **({"notes": note_records(doc)} if doc.notes else {}),
         "translation_language": other_language(doc.language),
         "summary": {lang: doc.summary.get(lang) for lang in LANGUAGES},
         "key_points": [{lang: i.get(lang) for lang in LANGUAGES} for i in doc.key_points],

@@ -47,9 +47,9 @@ def report_lines(corpus: Corpus, flags_only: bool = False) -> list[str]:
 
 
 def spans(doc: Document) -> list[tuple[int, int]]:
-    """The raw line ranges a document was made from."""
-    return [p.lines for p in doc.paragraphs] + [(b.first_line, b.last_line)
-                                                 for b in doc.metadata_lines]
+    """The raw line ranges a document was made from (text, notes, metadata lines)."""
+    return [p.lines for p in doc.paragraphs] + [n.lines for n in doc.notes] + [
+        (b.first_line, b.last_line) for b in doc.metadata_lines]
 
 
 def corrected_by(doc: Document, span: str) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from . import chardata as cd
 from .analyze import parse_date
 from .fixers import normalize_whitespace
+from .footnotes import notes_from
+from .furniture import read_running_header
 from .model import Block, Change, CleanSeed, Document, Paragraph
 from .script import convert
 
@@ -29,8 +31,23 @@ def split(cleaned: CleanSeed) -> list[Document]:
                    title={"zh": None, "en": None})
     doc.paragraphs = paragraphs_from([b for b in cleaned.blocks if b.kind in TEXT_KINDS],
                                      cleaned.conversion)
-    doc.metadata_lines = [b for b in cleaned.blocks if b.kind not in TEXT_KINDS]
+    doc.metadata_lines = [b for b in cleaned.blocks if b.kind not in TEXT_KINDS + ("note",)]
+    doc.notes = notes_from(cleaned.blocks, lambda text: convert(text, cleaned.conversion))
+    read_print_metadata(doc, cleaned)
     return [doc]
+
+
+def read_print_metadata(doc: Document, cleaned: CleanSeed) -> None:
+    """Publication and issue from a running header, authors from a spaced byline (the
+    blocks `briefing.furniture` and `briefing.bylines` marked)."""
+    header = next((b for b in cleaned.blocks if b.kind == "header"), None)
+    if header is not None:
+        publication, issue = read_running_header(convert(header.text, cleaned.conversion))
+        doc.publication, doc.issue = doc.publication or publication, doc.issue or issue
+    byline = next((b for b in cleaned.blocks if b.kind == "byline"), None)
+    if byline is not None:
+        doc.authors = [convert(name, cleaned.conversion) for name in byline_authors(
+            byline.text, None, byline.first_line, cleaned.changes)]
 
 
 def paragraphs_from(blocks: list[Block], conversion: str | None) -> list[Paragraph]:
@@ -152,6 +169,7 @@ def make_article(cleaned: CleanSeed, entry: ContentsEntry, blocks: list[Block],
         article.metadata_lines.append(block)
     article.paragraphs = paragraphs_from([b for b in rest if b.kind in TEXT_KINDS],
                                          cleaned.conversion)
+    article.notes = notes_from(rest, lambda text: convert(text, cleaned.conversion))
     if article.date is None:
         # A speech reprinted without a dated source says when it was given in its closing
         # note: `※这是习近平总书记2024年1月31日在…集体学习时的讲话。`

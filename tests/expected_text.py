@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.analyze import find_metadata  # noqa: E402
 from briefing.clean import clean  # noqa: E402
+from briefing.footnotes import note_paragraph  # noqa: E402
 from briefing.model import Document  # noqa: E402
 from briefing.read import find_seeds, read_seed  # noqa: E402
 from briefing.split import split  # noqa: E402
@@ -40,6 +41,10 @@ def as_text(doc: Document) -> str:
              f"parts: {', '.join(doc.parts) or None}", "---"]
     for p in doc.paragraphs:
         lines.append(f"[{p.id} {p.kind} lines {p.lines[0]}-{p.lines[1]}] {p.text}")
+    if doc.notes:  # (a seed with footnotes: they are reviewed with the text)
+        lines.append("--- notes")
+        lines += [f"[{n.id} {n.marker} lines {n.lines[0]}-{n.lines[1]} cited in "
+                  f"{note_paragraph(n, doc.paragraphs)}] {n.text}" for n in doc.notes]
     return "\n".join(lines) + "\n"
 
 
