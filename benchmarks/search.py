@@ -26,24 +26,24 @@ API: the comparison README's "Search" gives.
 from __future__ import annotations
 
 import argparse
-import functools
 import subprocess
 import html
-import http.server
 import random
 import re
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the project
 
 from briefing import pipeline, search, site  # noqa: E402
+from briefing.localserver import serving  # noqa: E402
 from briefing.output import write_files  # noqa: E402
 from briefing.render import render  # noqa: E402
 
@@ -150,40 +150,42 @@ def quality(site_dir: Path, found: dict[tuple[str, str], list[str]],
     return statistics.mean(precisions), statistics.mean(recalls)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
+@contextmanager
+def _chromium(site_dir: Path) -> Iterator[tuple]:
+    """Chromium, and `site_dir` served on a free port: (browser, the site's address)."""
+    from playwright.sync_api import sync_playwright
+
+    with serving(site_dir) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser, base
+        finally:
+            browser.close()
+
+
+def _term_pages(site_dir: Path, base: str) -> Iterator[tuple[int, str, str, str]]:
+    """(number, language, query, address of the document page it is typed on) per term:
+    the pages vary with the term, the same for every engine."""
+    for number, (lang, query, _) in enumerate(TERMS):
+        document = sorted((site_dir / PREFIX[lang] / "documents").glob("*.html"))[
+            number * 7 % 11]
+        yield number, lang, query, base + PREFIX[lang] + "documents/" + document.name
 
 
 def measure(site_dir: Path, queries: int) -> dict:
     """Every term searched in Chromium, each from a fresh context (nothing cached) on a
     document page: bytes of the page view, bytes and latency of the search, and every
     result (all batches) for the quality figures."""
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     views, searches, latencies, found = [], [], [], {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for number, (lang, query, _) in enumerate(TERMS):
-                document = sorted((site_dir / PREFIX[lang] / "documents").glob("*.html"))[
-                    number * 7 % 11]
-                view, searched, ms, urls = one_search(browser, base + PREFIX[lang]
-                                                      + "documents/" + document.name, query,
-                                                      timed=number < queries)
-                views.append(view)
-                if ms is not None:
-                    searches.append(searched)
-                    latencies.append(ms)
-                found[(lang, query)] = urls
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _chromium(site_dir) as (browser, base):
+        for number, lang, query, url in _term_pages(site_dir, base):
+            view, searched, ms, urls = one_search(browser, url, query,
+                                                  timed=number < queries)
+            views.append(view)
+            if ms is not None:
+                searches.append(searched)
+                latencies.append(ms)
+            found[(lang, query)] = urls
     return {"views": views, "searches": searches, "latencies": latencies, "found": found}
 
 
@@ -255,37 +257,22 @@ PAGEFIND_ALL = """async (query) => {
 def measure_pagefind(site_dir: Path) -> dict:
     """The same terms through Pagefind's API on a document page: its first 10 results'
     data, as a results list shows them, timed; then all results, for quality."""
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     views, searches, latencies, found = [], [], [], {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for number, (lang, query, _) in enumerate(TERMS):
-                document = sorted((site_dir / PREFIX[lang] / "documents").glob("*.html"))[
-                    number * 7 % 11]
-                context = browser.new_context()
-                finished = []
-                context.on("requestfinished", lambda request: finished.append(request))
-                page = context.new_page()
-                page.set_default_timeout(60_000)
-                page.goto(base + PREFIX[lang] + "documents/" + document.name,
-                          wait_until="networkidle")
-                views.append(sum(_size(r) for r in finished))
-                loaded = len(finished)
-                result = page.evaluate(PAGEFIND_SEARCH, [query, 10])
-                searches.append(sum(_size(r) for r in finished[loaded:]))
-                latencies.append(result["ms"])
-                found[(lang, query)] = page.evaluate(PAGEFIND_ALL, query)
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _chromium(site_dir) as (browser, base):
+        for _, lang, query, url in _term_pages(site_dir, base):
+            context = browser.new_context()
+            finished = []
+            context.on("requestfinished", lambda request: finished.append(request))
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(url, wait_until="networkidle")
+            views.append(sum(_size(r) for r in finished))
+            loaded = len(finished)
+            result = page.evaluate(PAGEFIND_SEARCH, [query, 10])
+            searches.append(sum(_size(r) for r in finished[loaded:]))
+            latencies.append(result["ms"])
+            found[(lang, query)] = page.evaluate(PAGEFIND_ALL, query)
+            context.close()
     return {"views": views, "searches": searches, "latencies": latencies, "found": found}
 
 

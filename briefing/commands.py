@@ -5,15 +5,12 @@ them fatal) and raises `BriefingError` for anything that stops it.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import sys
-import threading
 import time
 from pathlib import Path
 
-from . import offline, pdf, pipeline, review, site
+from . import localserver, offline, pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
 from .render import pdf_name, render
@@ -156,16 +153,13 @@ def serve(args) -> list[Problem]:
 
     # The port is taken before the first build: a port in use is said at once, not after
     # a full build.
-    handler = functools.partial(_QuietHandler, directory=str(DEFAULT_SITE))
     try:
-        server = _PreviewServer(("127.0.0.1", args.port), handler)
+        server = localserver.site_server(DEFAULT_SITE, args.port)
     except OSError as exc:
         raise BriefingError(f"127.0.0.1:{args.port}: cannot serve there ({exc.strerror}); "
                             "choose another port with --port N (0 picks a free one)") from None
     rebuild()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)",
-          flush=True)
+    print(f"serving on {localserver.start(server)} (Ctrl-C to stop)", flush=True)
     seen = _snapshot(args.seeds)
     try:
         while True:
@@ -184,22 +178,3 @@ def _snapshot(folder: Path) -> dict:
     """(size, mtime) of every file below `folder`: cheap polling, no extra dependency."""
     return {str(p): (p.stat().st_size, p.stat().st_mtime_ns)
             for p in sorted(Path(folder).rglob("*")) if p.is_file()}
-
-
-class _PreviewServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        """A reader who closes the tab while a page is sent is normal: one line, no
-        traceback. Anything else is reported as the standard library does."""
-        exc = sys.exc_info()[1]
-        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
-            print(f"serve: {client_address[0]}:{client_address[1]} closed the connection "
-                  "before the response was sent", file=sys.stderr, flush=True)
-            return
-        super().handle_error(request, client_address)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass

@@ -153,23 +153,12 @@ def join_hard_wrapped_lines(blocks: list[Block], seed: Seed, log: list[Change],
         return blocks
     layout = _Layout(blocks, raw, width, seed.language)
     evidence = re.sub(r"[^\S\n]+", "", seed.text)
-    result: list[Block] = []
-    for block in blocks:
-        # The notes of a page stand between its last line and the next page's first: the
-        # line before is the last block that is not a note.
-        at = next((i for i in range(len(result) - 1, -1, -1) if result[i].kind != "note"), None)
-        previous = result[at] if at is not None else None
-        if (previous is not None and previous.kind == "text" and block.kind == "text"
-                and previous.last_line < block.first_line and layout.continues(previous, block)):
-            text = join_lines(previous.text, block.text, seed.language, evidence, flags,
-                              previous.last_line)
-            log.append(Change("join_hard_wrapped_lines", previous.last_line,
-                              previous.text[-10:] + "\n" + block.text[:10],
-                              text[len(previous.text) - 10: len(previous.text) + 10]))
-            result[at] = replace(previous, text=text, last_line=block.last_line)
-        else:
-            result.append(block)
-    return result
+    return join_blocks(
+        blocks, "join_hard_wrapped_lines", log,
+        continues=lambda previous, block: (previous.last_line < block.first_line
+                                           and layout.continues(previous, block)),
+        join=lambda previous, block: join_lines(previous.text, block.text, seed.language,
+                                                evidence, flags, previous.last_line))
 
 
 class _Layout:
@@ -247,23 +236,37 @@ def join_page_broken_paragraphs(blocks: list[Block], seed: Seed, log: list[Chang
     # judged never counts as evidence for itself.
     evidence = re.sub(r"[^\S\n]+", "", seed.text)
     raw_lines = seed.text.split("\n")
+    # Pieces of one raw line were split on purpose (run-together paragraphs): never glue
+    # them back; and their own adjacency would count as evidence.
+    return join_blocks(
+        blocks, "join_page_broken_paragraphs", log,
+        continues=lambda previous, block: (
+            previous.last_line != block.first_line
+            and _continues(previous.text, block.text, seed.language, evidence,
+                           _last_printed_line(previous, raw_lines))),
+        join=lambda previous, block: _join(previous.text, block.text, evidence,
+                                           previous.last_line, log, flags))
+
+
+def join_blocks(blocks: list[Block], fixer: str, log: list[Change], continues,
+                join) -> list[Block]:
+    """Join each text block to the text block before it where `continues(previous,
+    block)`, with `join(previous, block)` as the joined text, logging each join as `fixer`.
+
+    A page's notes (`note` blocks) stand between its last line and the next page's first,
+    so the block before is the last one that is not a note.
+    """
     result: list[Block] = []
     for block in blocks:
-        # A page's notes (`note` blocks) stand between its last line and the next page's.
         at = next((i for i in range(len(result) - 1, -1, -1) if result[i].kind != "note"), None)
         previous = result[at] if at is not None else None
-        # Pieces of one raw line were split on purpose (run-together paragraphs): never
-        # glue them back; and their own adjacency would count as evidence.
         if (previous is not None and previous.kind == "text" and block.kind == "text"
-                and previous.last_line != block.first_line
-                and _continues(previous.text, block.text, seed.language, evidence,
-                               _last_printed_line(previous, raw_lines))):
-            joined = _join(previous.text, block.text, evidence, previous.last_line, log,
-                           flags)
-            log.append(Change("join_page_broken_paragraphs", previous.last_line,
+                and continues(previous, block)):
+            text = join(previous, block)
+            log.append(Change(fixer, previous.last_line,
                               previous.text[-10:] + "\n" + block.text[:10],
-                              joined[len(previous.text) - 10: len(previous.text) + 10]))
-            result[at] = replace(previous, text=joined, last_line=block.last_line)
+                              text[len(previous.text) - 10: len(previous.text) + 10]))
+            result[at] = replace(previous, text=text, last_line=block.last_line)
         else:
             result.append(block)
     return result

@@ -9,15 +9,14 @@ intranet, without Google Fonts or any CDN.
 """
 from __future__ import annotations
 
-import functools
 import json
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
+from briefing.localserver import serving
 
 pytestmark = pytest.mark.browser
 
@@ -41,11 +40,6 @@ from playwright.sync_api import sync_playwright  # noqa: E402 - only once chromi
 
 # --- fixtures -------------------------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(built_project) -> Path:
     """The site as `python build.py build` makes it, in a copy of the project (conftest);
@@ -56,12 +50,8 @@ def site(built_project) -> Path:
 @pytest.fixture(scope="module")
 def base_url(site):
     """site/ over HTTP on a free port, as readers on the intranet have it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(site) as address:
+        yield address.rstrip("/")
 
 
 @pytest.fixture(scope="module")

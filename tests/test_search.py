@@ -7,11 +7,8 @@ written for each case: what a reader means by the term, plurals included.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -19,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from briefing import offline, search, searchtext
+from briefing.localserver import serving
 
 JS = (Path(__file__).resolve().parent.parent / "templates" / "theme" / "assets"
       / "javascripts" / "briefing-search.js")
@@ -171,11 +169,6 @@ browser_only = pytest.mark.skipif(not CHROMIUM.exists(),
                                   reason="Debian chromium not installed: run make test")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(built_project) -> Path:
     return built_project / "site"
@@ -183,12 +176,8 @@ def site(built_project) -> Path:
 
 @pytest.fixture(scope="module")
 def served(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
