@@ -12,6 +12,10 @@ seed. Then it times, with `time.perf_counter`:
 * clean before/after issue 17: `clean` without and with the fixers for printed matter
   (footnotes, page furniture, spaced bylines, hard wraps, mojibake), in the same run, on
   this corpus and on one made of the invented print documents (tests/data/print/);
+* legacy read before/after: `read_seed` on the same corpus saved in legacy encodings
+  (Simplified as GB18030, Traditional as Big5, English as Windows-1252), without and with
+  the Windows-1252 reading; "before" refuses the English files, so only the Chinese files
+  are timed both ways, and the English ones after;
 
 and prints seconds and MB/s of raw input (1 MB = 10**6 bytes) for each, the best of
 `--repeat` runs, with the machine's CPU count and Python version. Loading OpenCC's
@@ -40,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing import clean as clean_stage  # noqa: E402
+from briefing import encoding  # noqa: E402
 from briefing import fixers  # noqa: E402
 from briefing.clean import clean  # noqa: E402
 from briefing.read import read_seed  # noqa: E402
@@ -155,6 +160,42 @@ def measure_before_after(paths: list[Path], repeat: int) -> tuple[float, float]:
     return before, after
 
 
+#: The legacy encoding each script arrives in.
+LEGACY = {"Hans": "gb18030", "Hant": "big5", "Latn": "cp1252"}
+
+
+def legacy_corpus(folder: Path, paths: list[Path]) -> dict[str, list[Path]]:
+    """The corpus saved again in legacy encodings, grouped as "Chinese" and "English"."""
+    folder.mkdir()
+    groups: dict[str, list[Path]] = {"Chinese": [], "English": []}
+    for path in paths:
+        seed = read_seed(path)
+        target = folder / path.name
+        target.write_bytes(seed.text.encode(LEGACY[seed.script], errors="ignore"))
+        groups["English" if seed.script == "Latn" else "Chinese"].append(target)
+    return groups
+
+
+def measure_legacy(groups: dict[str, list[Path]], repeat: int) -> dict[str, tuple]:
+    """Best-of-`repeat` seconds of `read_seed` per group, without the Windows-1252 reading
+    (None for English: it is refused then) and with it, alternating."""
+    saved = encoding.western_reading
+    figures = {}
+    for name, paths in groups.items():
+        before = after = float("inf")
+        for _ in range(repeat):
+            if name == "Chinese":
+                encoding.western_reading = lambda data: None
+                try:
+                    before = min(before, timed(lambda: [read_seed(p) for p in paths]))
+                finally:
+                    encoding.western_reading = saved
+            after = min(after, timed(lambda: [read_seed(p) for p in paths]))
+        size = sum(p.stat().st_size for p in paths)
+        figures[name] = (size, None if before == float("inf") else before, after)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=10.0,
@@ -181,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         print_total = sum(p.stat().st_size for p in print_paths)
         before_after["print corpus"] = (print_total,
                                         measure_before_after(print_paths, args.repeat))
+        legacy = measure_legacy(legacy_corpus(Path(tmp) / "legacy", paths), args.repeat)
 
     print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
           f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}")
@@ -201,6 +243,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<22}{size / MB:>8.2f}{before:>10.3f}{after:>10.3f}"
               f"{size / MB / before:>13.2f}{size / MB / after:>12.2f}"
               f"{(before / after - 1) * 100:>+8.1f}%")
+    print()
+    print("read in legacy encodings, before and after the Windows-1252 reading, same run:")
+    print(f"{'files':<22}{'MB':>8}{'before s':>10}{'after s':>10}{'after MB/s':>12}"
+          f"{'change':>9}")
+    for name, (size, before, after) in legacy.items():
+        change = f"{(before / after - 1) * 100:>+8.1f}%" if before else "  (refused before)"
+        print(f"{name:<22}{size / MB:>8.2f}{before or float('nan'):>10.3f}{after:>10.3f}"
+              f"{size / MB / after:>12.2f}{change:>9}")
     return 0
 
 

@@ -1,11 +1,14 @@
 """Decoding a seed's bytes: which encoding it was written in, and whether it can be told.
 
-Seeds come as UTF-8, UTF-16, GB18030 or Big5 (with Hong Kong's supplement, HKSCS). The
-legacy Chinese encodings accept almost any pair of high bytes, so Japanese and Korean files
+Seeds come as UTF-8, UTF-16, GB18030 or Big5 (with Hong Kong's supplement, HKSCS), and
+English pages and Word exports as Windows-1252 or Latin-1. The legacy Chinese encodings accept almost any pair of high bytes, so Japanese and Korean files
 (Shift-JIS, EUC-JP, EUC-KR) decode as GB18030 too, into Chinese-looking nonsense: telling
 them apart takes a statistical detector (chardet), which knows those languages. Chinese
 against Chinese (GB18030 or Big5) is decided by our own measure, how common the characters
 of each reading are; the detector is asked only whether the text is Chinese at all.
+Windows-1252 is told by its shape: its non-ASCII characters (curly quotes, dashes, accented
+letters) come one or two at a time between ASCII letters, where Chinese in any encoding
+gives long runs of high bytes.
 """
 from __future__ import annotations
 
@@ -45,8 +48,19 @@ EAST_ASIAN = {
 #: read as GB18030 under 0.2. (EUC-JP and EUC-KR read as GB18030 score 1.0: their rows
 #: are GB2312's. That is what the detector is for.)
 MIN_COMMONNESS = 0.7
+#: A reading at least this common is Chinese even when its bytes also read as Windows-1252.
+MIN_CHINESE_COMMONNESS = 0.9
 #: Below this many Han characters, commonness says too little to refuse a reading.
 MIN_HAN_TO_JUDGE = 10
+#: In Windows-1252 text, a run of non-ASCII characters longer than this that is not all
+#: punctuation or mojibake (`â€™`) is not Western text: `naïve`, `Ã©`, `’s` stay under it;
+#: two Chinese characters in GB18030 or Big5 already make four.
+MAX_WESTERN_RUN = 3
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+#: Windows-1252's own characters above 0x7F that are punctuation or symbols, not letters.
+WESTERN_MARKS = set("\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷€‚„…†‡ˆ‰‹‘’“”•–—˜™›")
+#: Latin-1's C1 controls: what the five bytes Windows-1252 leaves undefined decode to.
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
 #: The detector reads this much of a file: enough to tell, and fast on a 20 MB seed.
 DETECT_BYTES = 200_000
 #: A guess of the detector less sure than this is not passed on in a message.
@@ -84,12 +98,16 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 
 
 def decode_legacy(data: bytes, where: str, bad_utf8_byte: int) -> tuple[str, str]:
-    """Bytes that are not UTF-8: Chinese in GB18030, Big5 or Big5-HKSCS, whichever reading
-    has the more common characters; refused when the detector takes them for Japanese or
+    """Bytes that are not UTF-8: Western text in Windows-1252 or Latin-1 when it has that
+    shape (`western_reading`) and no Chinese reading is convincing; else Chinese in GB18030,
+    Big5 or Big5-HKSCS, whichever reading has the more common characters; refused when the detector takes them for Japanese or
     Korean, or when no reading is plausibly Chinese and the detector does not think so."""
     guess = detect(data)
     _refuse_east_asian(data, guess[0], where)
     readings = chinese_readings(data)
+    western = western_reading(data)
+    if western and not _convincingly_chinese(readings):
+        return western
     if not readings:
         raise _undecodable(where, data, bad_utf8_byte, "utf-8", guess)
     name = max(readings, key=lambda n: commonness(readings[n]))
@@ -100,6 +118,50 @@ def decode_legacy(data: bytes, where: str, bad_utf8_byte: int) -> tuple[str, str
             f"does not read as Chinese: as {name.upper()} most of its characters are rare "
             f"ones, the mark of a wrong encoding{_probably(guess)}; save it as UTF-8")))
     return text, name
+
+
+def western_reading(data: bytes) -> tuple[str, str] | None:
+    """The Windows-1252 reading of `data` and its name, when it has the shape of Western
+    text: every run of non-ASCII characters short (`MAX_WESTERN_RUN`), or all punctuation,
+    or mojibake that the clean stage repairs. Latin-1 is named when no byte is in
+    0x80-0x9F, where the two differ.
+
+    >>> western_reading("“AI+” – it’s here…".encode("cp1252"))
+    ('“AI+” – it’s here…', 'cp1252')
+    >>> western_reading("Orléans, café".encode("latin-1"))
+    ('Orléans, café', 'latin-1')
+    >>> western_reading("人工智能".encode("gb18030")) is None
+    True
+    """
+    import ftfy  # noqa: F401  (registers "sloppy-windows-1252")
+
+    # Windows-1252 with its five undefined bytes read as Latin-1, as browsers do: mojibake
+    # of ” (`â€` + 0x9D) then survives for the clean stage to repair.
+    text = data.decode("sloppy-windows-1252")
+    for run in NON_ASCII_RUN.findall(text):
+        if (len(run) > MAX_WESTERN_RUN and not set(run) <= WESTERN_MARKS
+                and not cd.MOJIBAKE.fullmatch(run[:2])):
+            return None
+    for control in C1_CONTROL.finditer(text):
+        if not cd.MOJIBAKE.search(text, max(0, control.start() - 2), control.end()):
+            return None
+    high = [b for b in data if b >= 0x80]
+    return text, ("cp1252" if any(b < 0xA0 for b in high) else "latin-1")
+
+
+def _convincingly_chinese(readings: dict[str, str]) -> bool:
+    """True when some Chinese reading is made of common characters: then the bytes are
+    Chinese, whatever shape they have. (Big5's second bytes are often ASCII letters, so
+    `人工` in Big5 has the shape of `¤H¤u`; Western text read as Chinese gives rare
+    characters, as `decode_legacy` relies on.)
+
+    >>> _convincingly_chinese(chinese_readings("人工智慧".encode("big5")))
+    True
+    >>> _convincingly_chinese(chinese_readings("naïve “AI”".encode("cp1252")))
+    False
+    """
+    return any(len(HAN.findall(text)) >= 2 and commonness(text) >= MIN_CHINESE_COMMONNESS
+               for text in readings.values())
 
 
 def chinese_readings(data: bytes) -> dict[str, str]:

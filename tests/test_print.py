@@ -37,7 +37,15 @@ def read(name: str):
 
 
 def test_there_is_a_document_for_each_family():
-    assert NAMES == ["en-report", "en-web-mojibake", "zh-hk", "zh-journal"]
+    assert NAMES == ["en-report", "en-web-cp1252", "en-web-mojibake", "zh-hk", "zh-journal"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_page_is_read_in_its_encoding(name):
+    # Windows-1252 is read as itself (not refused, not published as GB18030 nonsense); the
+    # others are UTF-8.
+    expected, cleaned, _ = read(name)
+    assert cleaned.seed.encoding == expected.get("encoding", "utf-8")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -145,7 +153,7 @@ def test_notes_are_in_corpus_json_by_the_schema(print_corpus):
              for d in data["documents"]}
     assert notes == {"zh-journal": [("①", "p3"), ("②", "p4"), ("①", "p6")],
                      "en-report": [("[1]", "p1"), ("[2]", "p4")],
-                     "en-web-mojibake": [], "zh-hk": []}
+                     "en-web-cp1252": [], "en-web-mojibake": [], "zh-hk": []}
 
 
 def test_notes_are_shown_on_the_page_and_in_the_pdf(print_corpus):
