@@ -17,20 +17,38 @@ from .render import TEMPLATES, environment, load_strings
 
 
 def check_fonts() -> None:
-    """Stop with the command to run when the CJK font is missing (else: boxes in the PDF)."""
+    """Stop with the command to run when the CJK fonts (else: boxes in the PDF) or the Latin
+    ones (else: English with full-width quotes) are missing."""
+    found = _font_families()
+    for families, package in ((("Noto Serif CJK SC", "Noto Sans CJK SC"), "fonts-noto-cjk"),
+                              (("Liberation Serif", "Liberation Sans"), "fonts-liberation2")):
+        if not all(family in found for family in families):
+            raise ToolError(f"the fonts for the PDF ({', '.join(families)}) are missing; run: "
+                            f"apt-get install -y {package}  (or: make build, which does it)")
+
+
+def _font_families() -> str:
+    """The font families fontconfig knows, one per line ("" without fontconfig)."""
     try:
-        found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
-                               text=True, check=False).stdout
+        return subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True,
+                              check=False).stdout
     except FileNotFoundError:
-        found = ""
-    if "Noto Serif CJK SC" not in found or "Noto Sans CJK SC" not in found:
-        raise ToolError("the CJK fonts for the PDF are missing; run: "
-                        "apt-get install -y fonts-noto-cjk  (or: make build, which does it)")
+        return ""
+
+
+def html_lang(lang: str) -> str:
+    """The `lang` attribute of text in one of the corpus's languages.
+
+    >>> html_lang("zh"), html_lang("en")
+    ('zh-Hans', 'en')
+    """
+    return "zh-Hans" if lang == "zh" else lang
 
 
 def digest_html(corpus: Corpus, lang: str) -> str:
     strings = load_strings()
     documents = [{"doc": d, "title": display_title(d, lang, strings),
+                  "title_lang": html_lang(lang if d.title.get(lang) else d.language),
                   "text": reading_text(d, lang)} for d in corpus.pages()]
     return environment().get_template("pdf/digest.html.j2").render(
         t=strings[lang], lang=lang, documents=documents, count=len(corpus.documents))

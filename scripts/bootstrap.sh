@@ -15,10 +15,13 @@ lock=requirements.lock
 
 # --- Debian packages -------------------------------------------------------------
 # fonts-noto-cjk: real CJK glyphs for the PDF digests (without it Chinese prints as boxes).
+# fonts-liberation2: a Latin serif and sans for English in the PDFs; Noto CJK's own curly
+# quotes are full-width (`Hangzhou’ s`), right in Chinese and wrong in English.
+# poppler-utils: pdftoppm/pdftotext, to look at and check the PDFs.
 # libpango-1.0-0: WeasyPrint's text layout (present on the stock image; checked anyway).
 # chromium: the browser the Playwright tests drive; Playwright's own browser download is
 # not used (it cannot be fetched here, and Debian's build is what readers' machines have).
-need=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+need=(fonts-noto-cjk fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 fontconfig poppler-utils)
 if [ "$purpose" = test ]; then
   need+=(chromium)
 fi

@@ -80,6 +80,11 @@ def test_pdf_has_extractable_chinese_and_embedded_cjk_font(built_project, lang, 
     cjk = [name for name in fonts if "CJK" in name]
     assert cjk, fonts
     assert all(fonts[name] for name in cjk), fonts
+    # English is set in a Latin font (Noto CJK's quotes are full-width: `it’ s`), embedded.
+    latin = [name for name in fonts if "Liberation" in name]
+    if lang == "en":
+        assert latin, fonts
+    assert all(fonts[name] for name in latin), fonts
 
 
 def test_corpus_json_is_published_with_the_site(built_project):
