@@ -5,6 +5,7 @@ not say stays None or empty, and editors may override it in stage `curate`.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -147,14 +148,21 @@ def is_title(para: Paragraph, language: str) -> bool:
 def parse_date(text: str) -> str | None:
     """The first full date in `text`, as ISO `YYYY-MM-DD`; None when there is none valid.
 
+    A date the calendar does not have (2026-02-31, a misprint or a page number beside a
+    month) is not one: the next candidate is tried.
+
     >>> parse_date("2025 年 2 月 27 日"), parse_date("2025-09-16"), parse_date("4月29日")
     ('2025-02-27', '2025-09-16', None)
+    >>> parse_date("2026-02-31"), parse_date("2026年2月31日 2026年3月1日")
+    (None, '2026-03-01')
     """
     for pattern in (ISO_DATE, ZH_DATE):
         for match in pattern.finditer(text):
             year, month, day = (int(g) for g in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+            try:
+                return datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
     return None
 
 
