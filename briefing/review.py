@@ -6,6 +6,7 @@ Each finding names the file (and line) to change and says what is expected.
 """
 from __future__ import annotations
 
+from .edition.quotations import quotation_findings
 from .glossary import TermMatcher
 from .model import Corpus, Document, Term, other_language, source_hash
 
@@ -45,7 +46,7 @@ def release_findings(corpus: Corpus) -> list[tuple[str, int | None, str]]:
             findings.append((editorial, None, (
                 f"{doc.id} is not reviewed (review status: {status}); once it is, set "
                 "review: {status: reviewed, reviewer: <name>, date: <YYYY-MM-DD>}")))
-    return findings
+    return findings + quotation_findings(corpus)
 
 
 def translation_findings(doc: Document, path: str) -> list[tuple[str, int | None, str]]:
