@@ -97,7 +97,10 @@ def terminology_misses(doc: Document, glossary: list[Term]) -> list[tuple[int | 
             continue
         rendered = {term for _, _, term in renderings.find(tr.text)}
         for term_id in used[para.id]:
-            if term_id not in rendered:
+            # A rendering inside a longer term's (人工智能+ in “人工智能+”行动) still counts.
+            if term_id not in rendered and not TermMatcher.of(
+                    [Term(term_id, by_id[term_id].zh, by_id[term_id].en, {}, {})],
+                    target).find(tr.text):
                 term = by_id[term_id]
                 source, wanted = (term.zh, term.en) if doc.language == "zh" else (term.en, term.zh)
                 misses.append((tr.line, (
