@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .edition.breaks import apply_breaks
 from .editorial import DocumentEdits, TranslationFile
 from .errors import EditorialError, Problem
 from .model import (LANGUAGES, Correction, Document, Paragraph, ParagraphTranslation, Review,
@@ -28,6 +29,10 @@ def correct(documents: list[Document], edits: list[DocumentEdits]) -> list[Docum
     corrected, problems = [], []
     for doc in documents:
         edit = by_id.get(doc.id)
+        if edit and edit.edition.breaks:
+            paragraphs, break_problems = apply_breaks(doc, edit.path, edit.edition.breaks)
+            problems.extend(break_problems)
+            doc = replace(doc, paragraphs=paragraphs)
         if edit and edit.errata:
             paragraphs, errata_problems = apply_errata(doc, edit)
             problems.extend(errata_problems)
@@ -80,7 +85,8 @@ def curate(documents: list[Document], edits: list[DocumentEdits], themes: list[T
             key_points=[i for i in edit.key_points if any(i.values())] if edit else [],
             questions=[i for i in edit.questions if any(i.values())] if edit else [],
             review=Review(edit.review.status, edit.review.reviewer, edit.review.date)
-            if edit and edit.review else None))
+            if edit and edit.review else None,
+            edition=edit.edition if edit else None))
     curated, translation_problems = attach_translations(curated, translations)
     problems.extend(translation_problems)
     if problems:
@@ -149,7 +155,8 @@ def attach_translations(documents: list[Document], files: list[TranslationFile])
                 translation[para.id] = ParagraphTranslation("missing")
             else:
                 translation[para.id] = ParagraphTranslation(
-                    state, entry.text, entry.provenance, entry.source, entry.line)
+                    state, entry.text, entry.provenance, entry.source, entry.line,
+                    entry.notes)
                 used.add(id(entry))
         orphans = [(e.paragraph, e.line) for e in entries if e.text and id(e) not in used]
         result.append(replace(doc, translation=translation, translation_orphans=orphans,

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .edition.schema import (EDITION_KEYS, EditionEdits, check_edition,
+                             check_translation_notes)
 from .editorial_yaml import Checker, load_yaml
 from .errors import EditorialError, display_path
 from .model import LANGUAGES, Term, Theme
@@ -116,7 +118,7 @@ def check_phrase_lists(check: Checker, value, line: int, what: str,
 # --- per-document editorial files -------------------------------------------------------
 
 DOCUMENT_KEYS = ("title", "summary", "key_points", "questions", "themes", "terms", "figures",
-                 "events", "related", "errata", "references", "review")
+                 "events", "related", "errata", "references", "review") + EDITION_KEYS
 RELATED_EDIT_KEYS = ("add", "remove")
 REFERENCE_KEYS = ("name", "target")
 TERM_EDIT_KEYS = ("remove",)
@@ -173,6 +175,8 @@ class DocumentEdits:
     #: documents an editor relates to this one, or says are not related
     related_add: list[tuple[str, int]] = field(default_factory=list)
     related_remove: list[tuple[str, int]] = field(default_factory=list)
+    #: what the original is, paragraph breaks, date kind... (briefing.edition.schema)
+    edition: EditionEdits = field(default_factory=EditionEdits)
 
 
 @dataclass
@@ -240,7 +244,8 @@ def document_edits(check: Checker, data, path: Path) -> DocumentEdits:
         if data and "related" in data else ([], [])
     return DocumentEdits(display_path(path), path.stem, title, errata, add, remove,
                          references, summary, key_points, questions, terms_remove, review,
-                         removals["figures"], removals["events"], related[0], related[1])
+                         removals["figures"], removals["events"], related[0], related[1],
+                         check_edition(check, data))
 
 
 def check_errata(check: Checker, value, line: int) -> list[Erratum]:
@@ -341,7 +346,7 @@ def check_review(check: Checker, value, line: int) -> Review | None:
 # --- translation files ---------------------------------------------------------------------
 
 TRANSLATION_KEYS = ("language", "paragraphs")
-ENTRY_KEYS = ("id", "source", "provenance", "text")
+ENTRY_KEYS = ("id", "source", "provenance", "text", "notes")
 PROVENANCES = ("editor", "reviewed")
 PARAGRAPH_ID = re.compile(r"p[0-9]+")
 HASH = re.compile(r"[0-9a-f]{12}")
@@ -354,6 +359,8 @@ class TranslationEntry:
     provenance: str
     text: str | None  #: None: not translated yet (a scaffold's empty entry)
     line: int
+    #: translator's notes: per note, its text per language (briefing.edition.schema)
+    notes: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -377,11 +384,12 @@ def translation_file(check: Checker, data, path: Path) -> TranslationFile:
     if data and language not in LANGUAGES:
         check.fail(data.line_of("language"), f"language must be one of {', '.join(LANGUAGES)}")
     entries = check_translation_entries(check, data.get("paragraphs"),
-                                        data.line_of("paragraphs")) if data else []
+                                        data.line_of("paragraphs"), language) if data else []
     return TranslationFile(display_path(path), path.stem, language, entries)
 
 
-def check_translation_entries(check: Checker, value, line: int) -> list[TranslationEntry]:
+def check_translation_entries(check: Checker, value, line: int,
+                              language: str | None = None) -> list[TranslationEntry]:
     if not isinstance(value, list):
         check.fail(line, "paragraphs must be a list of entries with id, source, provenance "
                          "and text")
@@ -415,5 +423,8 @@ def check_translation_entries(check: Checker, value, line: int) -> list[Translat
             check.fail(entry.line_of("text"), "text must be a text (or left empty)")
             continue
         text = " ".join(text.split()) if text and text.strip() else None
-        entries.append(TranslationEntry(paragraph, source, provenance, text, entry.line))
+        notes = check_translation_notes(check, entry.get("notes"), entry.line_of("notes"),
+                                        language) if "notes" in entry else []
+        entries.append(TranslationEntry(paragraph, source, provenance, text, entry.line,
+                                        notes))
     return entries

@@ -21,6 +21,7 @@ from .footnotes import mark_footnotes
 from .furniture import remove_page_furniture
 from .model import Block, Change, Seed
 from .mojibake import repair_mojibake  # noqa: F401  (a text fixer of its own module)
+from .fragments import flag_page_edge_fragments
 from .wraps import join_hard_wrapped_lines, join_page_broken_paragraphs
 
 
@@ -425,4 +426,5 @@ BLOCK_FIXERS = [
     join_page_broken_paragraphs,
     split_bylines,
     mark_headings,
+    flag_page_edge_fragments,  # flags only (briefing.fragments, issue #15)
 ]

@@ -135,6 +135,8 @@ class ParagraphTranslation:
     provenance: str | None = None  #: `editor` (translated by an editor) or `reviewed`
     source: str | None = None  #: the source hash it was made from
     line: int | None = None  #: its entry's line in the translation file
+    #: translator's notes: per note, its text per language (briefing.edition.notes)
+    notes: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -284,6 +286,9 @@ class Document:
     translation_path: str | None = None  #: the translation file, when there is one
     #: translation entries that match no paragraph any more: (paragraph id, line)
     translation_orphans: list[tuple[str, int]] = field(default_factory=list)
+    #: what the original is, date kind, publication per language, editor's notes
+    #: (briefing.edition.schema.EditionEdits); None: nothing said
+    edition: EditionEdits | None = None
 
 
 @dataclass

@@ -10,6 +10,8 @@ import logging
 import subprocess
 from pathlib import Path
 
+from .edition.notes import mark_reading_text
+from .edition.page import page_values
 from .errors import ToolError
 from .model import Corpus
 from .pages import display_title, reading_text
@@ -47,9 +49,14 @@ def html_lang(lang: str) -> str:
 
 def digest_html(corpus: Corpus, lang: str) -> str:
     strings = load_strings()
-    documents = [{"doc": d, "title": display_title(d, lang, strings),
-                  "title_lang": html_lang(lang if d.title.get(lang) else d.language),
-                  "text": reading_text(d, lang)} for d in corpus.pages()]
+    documents = []
+    for d in corpus.pages():
+        title = display_title(d, lang, strings)
+        values = page_values(d, lang, strings[lang], title)
+        documents.append({"doc": d, "title": title,
+                          "title_lang": html_lang(lang if d.title.get(lang) else d.language),
+                          **values, "text": mark_reading_text(
+                              d, reading_text(d, lang), values["translator_notes"])})
     return environment().get_template("pdf/digest.html.j2").render(
         t=strings[lang], lang=lang, documents=documents, count=len(corpus.documents))
 

@@ -14,6 +14,9 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .edition import notes as edition_notes
+from .edition.page import marked_body, page_values
+from .edition.provenance import provenance_record
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
@@ -67,15 +70,17 @@ def render(corpus: Corpus) -> dict[str, str]:
             t=t, lang=lang, terms=glossary_entries(corpus, lang, strings),
             seeds_dir=corpus.seeds_dir)
         for doc in corpus.pages():
+            edition = page_values(doc, lang, t, display_title(doc, lang, strings))
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
-                "site/document.md.j2").render(
+                "site/document.md.j2").render(**edition,
                 t=t, lang=lang, doc=doc, base="../",
                 page_title=display_title(doc, lang, strings),
                 other_title=other_title(doc, lang),
                 title_note=title_note(doc, lang, t),
                 sources=page_sources(corpus, doc),
                 translation=translation_summary(doc, lang),
-                body=body_entries(doc, lang, t, terms, corpus.glossary, "../"),
+                body=marked_body(body_entries(doc, lang, t, terms, corpus.glossary, "../"),
+                                 edition, t),
                 notes=note_records(doc),
                 themes=[themes[i] for i in doc.themes if i in themes],
                 links=link_groups(doc, by_id, lang, strings, themes, terms),
@@ -115,6 +120,7 @@ def corpus_record(doc: Document) -> dict:
             for p in doc.paragraphs],
         **({"notes": note_records(doc)} if doc.notes else {}),
         "translation_language": other_language(doc.language),
+        "original": provenance_record(doc),
         "summary": {lang: doc.summary.get(lang) for lang in LANGUAGES},
         "key_points": [{lang: i.get(lang) for lang in LANGUAGES} for i in doc.key_points],
         "questions": [{lang: i.get(lang) for lang in LANGUAGES} for i in doc.questions],
@@ -151,7 +157,8 @@ def translation_record(tr) -> dict:
     if tr is None or tr.state == "missing":
         return {"state": "missing"}
     return {"state": tr.state, "text": tr.text, "provenance": tr.provenance,
-            "source": tr.source}
+            "source": tr.source,
+            **({"notes": edition_notes.note_records(tr)} if tr.notes else {})}
 
 
 def term_records(doc: Document) -> list[dict]:

@@ -6,6 +6,8 @@ Each finding names the file (and line) to change and says what is expected.
 """
 from __future__ import annotations
 
+from .edition.breaks import split_hint
+from .edition.quotations import quotation_findings
 from .glossary import TermMatcher
 from .model import Corpus, Document, Term, other_language, source_hash
 
@@ -45,7 +47,7 @@ def release_findings(corpus: Corpus) -> list[tuple[str, int | None, str]]:
             findings.append((editorial, None, (
                 f"{doc.id} is not reviewed (review status: {status}); once it is, set "
                 "review: {status: reviewed, reviewer: <name>, date: <YYYY-MM-DD>}")))
-    return findings
+    return findings + quotation_findings(corpus)
 
 
 def translation_findings(doc: Document, path: str) -> list[tuple[str, int | None, str]]:
@@ -67,12 +69,19 @@ def translation_findings(doc: Document, path: str) -> list[tuple[str, int | None
             findings.append((path, tr.line, (
                 f"paragraph {para.id} of {doc.id} changed since it was translated (source "
                 f"{tr.source}, now {source_hash(para.text)}); update the translation, then "
-                f"set source: {source_hash(para.text)}")))
+                f"set source: {source_hash(para.text)}" + _split_hint(doc, tr.source))))
     findings += [(path, line, f"the translation of {paragraph} matches no paragraph of "
                               f"{doc.id} (its source text is gone); move it to its paragraph "
                               "or remove it")
                  for paragraph, line in doc.translation_orphans]
     return findings
+
+
+def _split_hint(doc: Document, source: str) -> str:
+    """What to do when editors' breaks cut the translated paragraph in pieces."""
+    pieces = split_hint(doc, source)
+    return (f"; editors' breaks cut the paragraph it was made from into {', '.join(pieces)}: "
+            "split its translation the same way, one entry each") if pieces else ""
 
 
 def terminology_misses(doc: Document, glossary: list[Term]) -> list[tuple[int | None, str]]:
@@ -96,7 +105,10 @@ def terminology_misses(doc: Document, glossary: list[Term]) -> list[tuple[int | 
             continue
         rendered = {term for _, _, term in renderings.find(tr.text)}
         for term_id in used[para.id]:
-            if term_id not in rendered:
+            # A rendering inside a longer term's (人工智能+ in “人工智能+”行动) still counts.
+            if term_id not in rendered and not TermMatcher.of(
+                    [Term(term_id, by_id[term_id].zh, by_id[term_id].en, {}, {})],
+                    target).find(tr.text):
                 term = by_id[term_id]
                 source, wanted = (term.zh, term.en) if doc.language == "zh" else (term.en, term.zh)
                 misses.append((tr.line, (

@@ -722,7 +722,9 @@ SEED_LINE = st.tuples(
 SEED_TEXT = st.lists(SEED_LINE, min_size=1, max_size=6).map("\n".join)
 #: The tags the document template writes; anything else came from a seed.
 TEMPLATE_TAGS = {"h1", "h2", "p", "div", "dl", "dt", "dd", "code", "a", "strong", "ins",
-                 "details", "summary", "article"}
+                 "details", "summary", "article",
+                 # the citation and translator's notes (#15)
+                 "section", "ol", "li", "sup"}
 
 
 def rendered(page: str) -> tuple[dict, Page]:

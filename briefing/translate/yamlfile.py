@@ -93,7 +93,8 @@ def edit(text: str | None, doc: Document, changes: list[Change]) -> str:
             # until an editor looks: the hash finds it either way).
             paragraph = change.paragraph if (change.paragraph == entry.paragraph
                                              or change.paragraph not in ids) else entry.paragraph
-            edits.append((entry.start, entry.end, render(paragraph, change, entry.column)))
+            edits.append((entry.start, entry.end, render(paragraph, change, entry.column)
+                          + _notes_of(text, entry)))
             if entry.comment and not _same_source(text, entry, change):
                 start, end = entry.comment
                 indent = text[start:end][:len(text[start:end]) - len(text[start:end].lstrip())]
@@ -111,6 +112,14 @@ def edit(text: str | None, doc: Document, changes: list[Change]) -> str:
     for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def _notes_of(text: str, entry: Entry) -> str:
+    """The entry's translator's notes (`notes:` and what follows, to the entry's end), kept
+    when an import rewrites it: exports do not carry them, and a note is never dropped."""
+    block = text[entry.start:entry.end]
+    at = block.find("\n" + " " * entry.column + "notes:")
+    return block[at:] if at != -1 else ""
 
 
 def _same_source(text: str, entry: Entry, change: Change) -> bool:
