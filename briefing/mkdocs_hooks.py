@@ -97,9 +97,9 @@ def last_change(paths: tuple[str, ...]) -> str | None:
 def file_changes() -> dict[str, tuple[int, str]]:
     """Per file of the history, its last commit: (age, `2026-11-23 (abc1234)`), age 0 for
     the newest commit. One `git log` for the whole site: a build of thousands of pages
-    started one per page. (Merges are skipped, as `git log -- path` skips a merge that
-    only brings a change in.)"""
-    log = _git("-c", "core.quotePath=false", "log", "--no-merges", "--format=%x00%cs (%h)",
+    started one per page. (`-c`: a merge counts for the files it changed against every
+    parent, as `git log -- path` counts it, not for those it only brings in.)"""
+    log = _git("-c", "core.quotePath=false", "log", "-c", "--format=%x00%cs (%h)",
                "--name-only")
     changes: dict[str, tuple[int, str]] = {}
     for age, commit in enumerate((log or "").split("\0")[1:]):
