@@ -53,12 +53,13 @@ def citation(doc: Document, lang: str, t: dict, title: str, edition: dict,
     """
     address, relative = page_address(doc, lang, base)
     translated = lang != doc.language
-    issue_in_date = edition.get("date") == doc.issue
+    issue = edition.get("issue", doc.issue)  # in the reader's language (provenance.issue_in)
+    issue_in_date = edition.get("date") == issue
     if lang == "zh":
         head = ("、".join(doc.authors) + "：") if doc.authors else ""
         parts = [f"{head}《{title}》"]
         if edition.get("publication"):
-            parts.append(f"《{edition['publication']}》" + (doc.issue or ""))
+            parts.append(f"《{edition['publication']}》" + (issue or ""))
         if edition.get("date") and not issue_in_date:
             parts.append(f"{edition['date_label']}{edition['date']}")
         text = "，".join(parts) + "。"
@@ -70,7 +71,7 @@ def citation(doc: Document, lang: str, t: dict, title: str, edition: dict,
     head = (", ".join(doc.authors) + ". ") if doc.authors else ""
     parts = [f"{head}“{title}”"]
     if edition.get("publication"):
-        parts.append(edition["publication"] + (f", {doc.issue}" if doc.issue else ""))
+        parts.append(edition["publication"] + (f", {issue}" if issue else ""))
     if edition.get("date") and not issue_in_date:
         parts.append(f"{edition['date_label'].lower()} {edition['date']}")
     text = ", ".join(parts) + ". "

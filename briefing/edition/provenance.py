@@ -9,6 +9,8 @@ editorial file says what the seed is; everything here follows from it.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Document, other_language
 
 #: Seeds made from a text in another language: translating them back into it is a
@@ -85,7 +87,8 @@ def page_edition(doc: Document, lang: str, t: dict) -> dict:
         else t["reconstruction_reviewed"]
     edition = doc.edition
     date_kind = edition.date_kind if edition else None
-    date = doc.date or (doc.issue if date_kind == "issue" else None)
+    issue = issue_in(doc.issue, lang)
+    date = doc.date or (issue if date_kind == "issue" else None)
     publication = (edition.publication.get(lang) if edition and edition.publication
                    else None) or doc.publication
     return {"kind": kind, "translation_kind": tr_kind, "text_kind": text_kind,
@@ -95,7 +98,22 @@ def page_edition(doc: Document, lang: str, t: dict) -> dict:
             "note": (original.note.get(lang) if original and original.note else None),
             "notes": [n[lang] for n in (edition.notes if edition else []) if n.get(lang)],
             "date_label": t["date_" + date_kind] if date_kind else t["date"],
-            "date": date, "publication": publication}
+            "date": date, "publication": publication, "issue": issue}
+
+
+ISSUE = re.compile(r"^(\d{4}) ?年 ?第 ?(\d+) ?期$")
+
+
+def issue_in(issue: str | None, lang: str) -> str | None:
+    """An issue as a reader of `lang` reads it; a form it does not know stays as printed.
+
+    >>> issue_in("2024年第11期", "en"), issue_in("2024年第11期", "zh"), issue_in("Spring", "en")
+    ('No. 11, 2024', '2024年第11期', 'Spring')
+    """
+    match = ISSUE.match(issue or "")
+    if lang == "en" and match:
+        return f"No. {int(match.group(2))}, {match.group(1)}"
+    return issue
 
 
 def provenance_record(doc: Document) -> dict:
