@@ -21,9 +21,11 @@ lock=requirements.lock
 # libpango-1.0-0: WeasyPrint's text layout (present on the stock image; checked anyway).
 # chromium: the browser the Playwright tests drive; Playwright's own browser download is
 # not used (it cannot be fetched here, and Debian's build is what readers' machines have).
+# npm: installs axe-core (package-lock.json), the accessibility engine the tests run.
 need=(fonts-noto-cjk fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 fontconfig poppler-utils)
 if [ "$purpose" = test ]; then
   need+=(chromium)
+  command -v npm >/dev/null || need+=(npm)
 fi
 missing=()
 for pkg in "${need[@]}"; do
@@ -53,4 +55,15 @@ if ! cmp -s "$lock" "$stamp"; then
   echo "bootstrap: installing pinned Python packages from $lock"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$lock"
   cp "$lock" "$stamp"
+fi
+
+# --- Node packages (tests only) ----------------------------------------------------
+# axe-core, pinned in package-lock.json, into node_modules/ (ignored by Git).
+if [ "$purpose" = test ]; then
+  npm_stamp=node_modules/.briefing-package-lock.json
+  if ! cmp -s package-lock.json "$npm_stamp"; then
+    echo "bootstrap: installing pinned Node packages from package-lock.json"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+    cp package-lock.json "$npm_stamp"
+  fi
 fi

@@ -35,7 +35,8 @@ def copy_project(target: Path) -> Path:
     def ignore(folder, names):
         skipped = {"__pycache__"}
         if Path(folder) == ROOT:  # build outputs and tools live only at the top
-            skipped |= {n for n in names if n in (".venv", ".git", "site") or n.startswith(".")}
+            skipped |= {n for n in names if n in (".venv", ".git", "site", "node_modules")
+                        or n.startswith(".")}
         return [n for n in names if n in skipped]
 
     shutil.copytree(ROOT, target, ignore=ignore)

@@ -403,12 +403,10 @@
 
   Widget.prototype.open = function () {
     this.panel.hidden = false;
-    this.input.setAttribute("aria-expanded", "true");
   };
 
   Widget.prototype.close = function () {
     this.panel.hidden = true;
-    this.input.setAttribute("aria-expanded", "false");
   };
 
   Widget.prototype.say = function (text) {
