@@ -5,7 +5,8 @@ corpus (issue 13): an index per kind of page, then
 * `timeline/<year>.md`: one page per year (paged past `PER_PAGE["timeline"]` events);
 * `glossary/<letter>.md`: one page per initial (pinyin on the Chinese site, A–Z on the
   English one), each term listing at most `PLACES_SHOWN` documents;
-* `figures.md`, `figures-2.md`, …: the figures, `PER_PAGE["figures"]` documents a page.
+* `figures.md`, `figures-2.md`, …: the figures, whole documents to a page until it holds
+  `PER_PAGE["figures"]` figures.
 
 The indexes hold only what the taxonomy, the glossary or the years bound: a theme × year
 matrix of counts, the years with their counts, the letters. Like `render`, this writes
@@ -21,7 +22,7 @@ from .pages import display_title, glossary_entries, theme_entries, timeline_entr
 
 #: Entries per page past which a page is continued on `<name>-2.md`, `<name>-3.md`, …
 #: Chosen so a full page stays well under 400 KB (tests/test_corpus_pages.py checks it).
-PER_PAGE = {"themes": 100, "timeline": 400, "figures": 60}
+PER_PAGE = {"themes": 60, "timeline": 200, "figures": 150}
 #: Documents listed under a glossary term (the most frequent users first; the rest counted).
 PLACES_SHOWN = 40
 
@@ -35,6 +36,24 @@ def chunks(items: list, size: int) -> list[list]:
     [[]]
     """
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def packed(items: list, size: int, weight) -> list[list]:
+    """`items` in pages of at most `size` by `weight(item)`, in order (an item heavier than
+    `size` has a page of its own); at least one page.
+
+    >>> packed([3, 1, 1, 4, 2], 4, weight=lambda n: n)
+    [[3, 1], [1], [4], [2]]
+    """
+    pages: list[list] = [[]]
+    load = 0
+    for item in items:
+        if pages[-1] and load + weight(item) > size:
+            pages.append([])
+            load = 0
+        pages[-1].append(item)
+        load += weight(item)
+    return pages
 
 
 def page_stem(stem: str, number: int) -> str:
@@ -162,12 +181,12 @@ def glossary_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
 
 
 def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]:
-    """"By the numbers", `PER_PAGE["figures"]` documents a page."""
+    """"By the numbers", whole documents to a page up to `PER_PAGE["figures"]` figures."""
     t = strings[lang]
     documents = [{"id": d.id, "title": display_title(d, lang, strings),
                   "language": d.language, "figures": d.figures}
                  for d in corpus.documents if d.figures]
-    pages = chunks(documents, PER_PAGE["figures"])
+    pages = packed(documents, PER_PAGE["figures"], weight=lambda d: len(d["figures"]))
     template = env.get_template("site/figures.md.j2")
     return {f"{lang}/{page_stem('figures', number)}.md": template.render(
                 t=t, lang=lang, documents=docs, base="",
