@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .corpus_language import quotation, with_quotations
 from .glossary_letters import OTHER, initial, pinyin, sort_key
 from .model import Corpus
 from .pages import display_title, glossary_entries, theme_entries, timeline_entries
@@ -94,7 +95,11 @@ def theme_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]
     """The themes index (each theme with its count of documents, and the theme × year
     matrix) and one page per theme with its documents and their evidence."""
     t = strings[lang]
-    themes = theme_entries(corpus, lang, strings)
+    by_id = {d.id: d for d in corpus.documents}
+    themes = [{**th, "entries": [
+        {**e, "evidence": [{"paragraph": ev.paragraph, "quote": quotation(
+            by_id[e["id"]], ev.paragraph, ev.sentence, lang)} for ev in e["evidence"]]}
+        for e in th["entries"]]} for th in theme_entries(corpus, lang, strings)]
     dates = {d.id: d.date for d in corpus.documents}
     years = sorted({year_of(d.date or "") for d in corpus.documents})
     matrix = [{"theme": th, "counts": [
@@ -117,10 +122,12 @@ def timeline_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
     """The timeline overview (years with their counts of events) and one page per year."""
     t = strings[lang]
     by_year: dict[str, list] = {}
+    by_id = {d.id: d for d in corpus.pages()}
     for e in timeline_entries(corpus, lang, strings):
         month = e["date"][5:7]
         by_year.setdefault(year_of(e["date"]), []).append(
-            {**e, "month": month, "month_label": month_label(month, t)})
+            {**e, "month": month, "month_label": month_label(month, t),
+             "quote": quotation(by_id[e["id"]], e["paragraph"], e["sentence"], lang)})
     years = [{"year": y, "count": len(by_year[y]),
               "months": month_counts(by_year[y])} for y in sorted(by_year)]
     files = {f"{lang}/timeline.md": env.get_template("site/timeline.md.j2").render(
@@ -184,7 +191,8 @@ def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str
     """"By the numbers", whole documents to a page up to `PER_PAGE["figures"]` figures."""
     t = strings[lang]
     documents = [{"id": d.id, "title": display_title(d, lang, strings),
-                  "language": d.language, "figures": d.figures}
+                  "language": d.language, "figures": with_quotations(
+                      [{**vars(f)} for f in d.figures], d, lang)}
                  for d in corpus.documents if d.figures]
     pages = packed(documents, PER_PAGE["figures"], weight=lambda d: len(d["figures"]))
     template = env.get_template("site/figures.md.j2")

@@ -118,3 +118,25 @@ def test_the_glossary_index_is_in_pinyin_or_alphabetical_order(lang):
     assert order == sorted(order)
     if lang == "zh":  # pinyin shown, with tones
         assert 'lang="zh-Latn-pinyin">dà mó xíng</span>' in index
+
+
+@pytest.mark.parametrize("lang, other", [("zh", "en"), ("en", "zh-Hans")])
+def test_evidence_is_quoted_in_the_readers_language_with_the_original_folded(lang, other):
+    """Issue 11 item 2: on the Chinese site the English originals (000, 003) are quoted
+    from their Chinese translations; on the English site the Chinese ones from theirs."""
+    from briefing.render import render
+    files = render(SEED)
+    mine = "zh-Hans" if lang == "zh" else "en"
+    pages = "".join(text for path, text in files.items() if path.startswith(f"{lang}/themes/"))
+    foreign = [d for d in SEED.documents if (d.language == "zh") != (lang == "zh")]
+    assert foreign
+    for d in foreign:
+        for theme_id in d.themes:
+            page = files[f"{lang}/themes/{theme_id}.md"]
+            for e in d.theme_evidence[theme_id]:
+                item = page.split(f'documents/{d.id}.html#{e.paragraph}">')[1].split("</li>")[0]
+                if d.translation.get(e.paragraph) and \
+                        d.translation[e.paragraph].state == "current":
+                    assert re.match(r'p\d+</a>[^<]*<q lang="([^"]+)"', item)[1] == mine, item
+                    assert "<summary>" in item and f'<q lang="{other}">' in item
+    assert pages.count(f'<q lang="{mine}">') > pages.count(f'<q lang="{other}">') / 2
