@@ -19,6 +19,7 @@ from collections import Counter
 from .corpus_language import quotation, with_quotations
 from .glossary_letters import OTHER, initial, pinyin, sort_key
 from .model import Corpus
+from .timeline_filter import timeline_events
 from .pages import display_title, glossary_entries, theme_entries, timeline_entries
 
 #: Entries per page past which a page is continued on `<name>-2.md`, `<name>-3.md`, …
@@ -123,7 +124,7 @@ def timeline_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
     t = strings[lang]
     by_year: dict[str, list] = {}
     by_id = {d.id: d for d in corpus.pages()}
-    for e in timeline_entries(corpus, lang, strings):
+    for e in timeline_events(timeline_entries(corpus, lang, strings)):
         month = e["date"][5:7]
         by_year.setdefault(year_of(e["date"]), []).append(
             {**e, "month": month, "month_label": month_label(month, t),

@@ -10,12 +10,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from briefing import corpus_pages as cp  # noqa: E402
 from briefing import pipeline  # noqa: E402
+from briefing.timeline_filter import timeline_events, why_not_event  # noqa: E402
 from corpus_pages import CAP, derive, kind, page_sizes  # noqa: E402
 
 SEED = pipeline.analyse_corpus(ROOT / "seeds")
@@ -78,7 +80,8 @@ def test_every_entry_is_on_exactly_one_page(small_pages):
                 assert f'href="{Path(other).stem}.html"' in files[p], (p, other)
     events = [m for p, text in files.items() if p.startswith("en/timeline/")
               for m in re.findall(r"<strong>([\d-]+)</strong>", text)]
-    assert len(events) == sum(len(d.events) for d in corpus.documents)
+    from briefing.pages import timeline_entries
+    assert len(events) == len(timeline_events(timeline_entries(corpus, "en", load_strings())))
     figures = [m for p, text in files.items() if re.fullmatch(r"en/figures(-\d+)?\.md", p)
                for m in re.findall(r"<li><a href=", text)]
     assert len(figures) == sum(len(d.figures) for d in corpus.documents)
@@ -140,3 +143,37 @@ def test_evidence_is_quoted_in_the_readers_language_with_the_original_folded(lan
                     assert re.match(r'p\d+</a>[^<]*<q lang="([^"]+)"', item)[1] == mine, item
                     assert "<summary>" in item and f'<q lang="{other}">' in item
     assert pages.count(f'<q lang="{mine}">') > pages.count(f'<q lang="{other}">') / 2
+
+
+EVENT_CASES = yaml.safe_load((ROOT / "tests" / "data" / "timeline_events.yml").read_text(
+    encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EVENT_CASES, ids=[c["label"] for c in EVENT_CASES])
+def test_only_events_go_on_the_timeline(case):
+    assert why_not_event(case["sentence"], case["date"], case["language"]) == case["expected"]
+
+
+def test_a_date_printed_again_in_the_same_document_is_one_event():
+    entry = {"kind": "event", "language": "zh", "id": "d", "date": "2025-04-29",
+             "text": "4月29日"}
+    entries = [{**entry, "paragraph": "p3", "sentence": "4月29日，总书记来到这里。"},
+               {**entry, "paragraph": "p5", "sentence": "4月29日，总书记察看展示。"},
+               {**entry, "paragraph": "p5", "sentence": "4月29日，又一句。"},
+               {**entry, "id": "e", "paragraph": "p1", "sentence": "4月29日，另一篇。"},
+               {**entry, "paragraph": "p9", "sentence": "△4月29日，总书记考察。"}]
+    events = timeline_events(entries)
+    assert [(e["id"], e["paragraph"], e["also"]) for e in events] == [
+        ("d", "p3", ["p5"]), ("e", "p1", [])]
+
+
+def test_the_seed_timeline_has_no_byline_footer_caption_or_masthead():
+    from briefing.render import render
+    files = render(SEED)
+    for lang in ("zh", "en"):
+        text = "".join(t for p, t in files.items() if p.startswith(f"{lang}/timeline/"))
+        for banned in ("责任编辑", "△", "来源：《", "来源:《", "作者系"):
+            assert banned not in text, (lang, banned)
+        assert "2025-04-25" in text and "2024-01-31" in text
+        dates = re.findall(r"<strong>([\d-]+)</strong> · <a href=\"\.\./documents/([\w-]+)", text)
+        assert len(dates) == len(set(dates))  # one entry per date and document
