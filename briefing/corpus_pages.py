@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .corpus_language import quotation, with_quotations
+from .corpus_svg import count_grid
+from .corpus_language import html_lang, quotation
 from .glossary_letters import OTHER, initial, pinyin, sort_key
 from .model import Corpus
 from .timeline_filter import timeline_events
@@ -106,8 +107,13 @@ def theme_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]
     matrix = [{"theme": th, "counts": [
         sum(1 for e in th["entries"] if year_of(dates.get(e["id"]) or "") == y) for y in years]}
         for th in themes]
+    picture = count_grid([{"label": row["theme"]["name"][lang],
+                           "href": f"themes/{row['theme']['id']}.html", "counts": row["counts"]}
+                          for row in matrix],
+                         [t["year_other"] if y == "other" else y for y in years],
+                         t["themes_matrix_caption"], "matrix-table")
     files = {f"{lang}/themes.md": env.get_template("site/themes.md.j2").render(
-        t=t, lang=lang, themes=themes, years=years, matrix=matrix,
+        t=t, lang=lang, themes=themes, years=years, matrix=matrix, picture=picture,
         seeds_dir=corpus.seeds_dir)}
     template = env.get_template("site/theme.md.j2")
     for th in themes:
@@ -131,8 +137,12 @@ def timeline_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
              "quote": quotation(by_id[e["id"]], e["paragraph"], e["sentence"], lang)})
     years = [{"year": y, "count": len(by_year[y]),
               "months": month_counts(by_year[y])} for y in sorted(by_year)]
+    picture = count_grid([{"label": t["year_other"] if y["year"] == OTHER else y["year"],
+                           "href": f"timeline/{y['year']}.html", "counts": y["months"]}
+                          for y in years], [str(m) for m in range(1, 13)],
+                         t["timeline_years_caption"], "years-table")
     files = {f"{lang}/timeline.md": env.get_template("site/timeline.md.j2").render(
-        t=t, lang=lang, years=years)}
+        t=t, lang=lang, years=years, picture=picture)}
     template = env.get_template("site/timeline_year.md.j2")
     for y in years:
         pages = chunks(by_year[y["year"]], PER_PAGE["timeline"])
@@ -188,16 +198,33 @@ def glossary_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
     return files
 
 
+def figure_rows(doc, lang: str) -> list[dict]:
+    """A document's figures as table rows, one per sentence (in the order printed): its
+    values, each once (`text` as printed, `shown` as the reader reads it), what they
+    measure, each once, and the sentence quoted once in the reader's language."""
+    rows: dict[tuple[str, str], dict] = {}
+    for f in doc.figures:
+        row = rows.setdefault((f.paragraph, f.sentence), {
+            "paragraph": f.paragraph, "numbers": [], "measures": [],
+            "quote": quotation(doc, f.paragraph, f.sentence, lang)})
+        shown = f.english if lang == "en" else f.text
+        if all(v["shown"] != shown for v in row["numbers"]):
+            row["numbers"].append({"text": f.text, "shown": shown})
+        if f.measure and f.measure not in row["measures"]:
+            row["measures"].append(f.measure)
+    return list(rows.values())
+
+
 def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]:
     """"By the numbers", whole documents to a page up to `PER_PAGE["figures"]` figures."""
     t = strings[lang]
     documents = [{"id": d.id, "title": display_title(d, lang, strings),
-                  "language": d.language, "figures": with_quotations(
-                      [{**vars(f)} for f in d.figures], d, lang)}
+                  "language": d.language, "figures": d.figures,
+                  "rows": figure_rows(d, lang)}
                  for d in corpus.documents if d.figures]
     pages = packed(documents, PER_PAGE["figures"], weight=lambda d: len(d["figures"]))
     template = env.get_template("site/figures.md.j2")
     return {f"{lang}/{page_stem('figures', number)}.md": template.render(
-                t=t, lang=lang, documents=docs, base="",
+                t=t, lang=lang, documents=docs, base="", html_lang=html_lang,
                 pager=pager("figures", number, len(pages)))
             for number, docs in enumerate(pages, 1)}

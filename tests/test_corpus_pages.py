@@ -83,8 +83,10 @@ def test_every_entry_is_on_exactly_one_page(small_pages):
     from briefing.pages import timeline_entries
     assert len(events) == len(timeline_events(timeline_entries(corpus, "en", load_strings())))
     figures = [m for p, text in files.items() if re.fullmatch(r"en/figures(-\d+)?\.md", p)
-               for m in re.findall(r"<li><a href=", text)]
-    assert len(figures) == sum(len(d.figures) for d in corpus.documents)
+               for m in re.findall(r"\.html#p\d+\"><strong>", text)]
+    assert len(figures) == sum(len(row["numbers"]) for d in corpus.documents
+                               for row in cp.figure_rows(d, "en"))
+    assert 0 < len(figures) <= sum(len(d.figures) for d in corpus.documents)
 
 
 #: Where a glossary term is filed: (Chinese, English, letter on zh, letter on en).
@@ -177,3 +179,18 @@ def test_the_seed_timeline_has_no_byline_footer_caption_or_masthead():
         assert "2025-04-25" in text and "2024-01-31" in text
         dates = re.findall(r"<strong>([\d-]+)</strong> · <a href=\"\.\./documents/([\w-]+)", text)
         assert len(dates) == len(set(dates))  # one entry per date and document
+
+
+def test_figures_are_merged_and_each_sentence_quoted_once():
+    """Issue 11: "By the numbers" repeated one 150-character sentence five times."""
+    for d in SEED.documents:
+        for lang in ("zh", "en"):
+            rows = cp.figure_rows(d, lang)
+            sentences = [(r["paragraph"], r["quote"]["original"] or r["quote"]["text"])
+                         for r in rows]
+            assert len(sentences) == len(set(sentences)), d.id
+            for r in rows:
+                shown = [v["shown"] for v in r["numbers"]]
+                assert len(shown) == len(set(shown)) and shown, d.id
+    assert sum(len(d.figures) for d in SEED.documents) > sum(
+        len(cp.figure_rows(d, "en")) for d in SEED.documents)  # something was merged
