@@ -35,7 +35,7 @@ def count_grid(rows: list[dict], columns: list[str], title: str, table_id: str) 
     """
     largest = max([c for r in rows for c in r["counts"]] + [1])
     label_width = LABEL_PAD + max([text_width(r["label"]) for r in rows] + [0])
-    width = label_width + CELL * len(columns)
+    width = label_width + CELL * len(columns) + CELL // 2  # room for a long last heading
     height = HEAD + CELL * len(rows)
     parts = [f'<svg class="briefing-grid" role="img" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" aria-describedby="{table_id}">'
