@@ -188,10 +188,14 @@ def glossary_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
              "more": max(0, len(places) - PLACES_SHOWN)})
     order = sorted(letters, key=lambda k: (k == OTHER, k))
     index = [{"letter": k, "terms": letters[k]} for k in order]
+    # Every letter either language files a term under has a page in both, so switching
+    # language on a letter's page lands on a page (telling there is none under it here).
+    others = {initial(term, lang_) for term in corpus.glossary for lang_ in ("zh", "en")}
+    pages = index + [{"letter": k, "terms": []} for k in sorted(others - set(letters))]
     files = {f"{lang}/glossary.md": env.get_template("site/glossary.md.j2").render(
         t=t, lang=lang, letters=index, seeds_dir=corpus.seeds_dir)}
     template = env.get_template("site/glossary_letter.md.j2")
-    for group in index:
+    for group in pages:
         files[f"{lang}/glossary/{group['letter']}.md"] = template.render(
             t=t, lang=lang, letter=group["letter"], terms=group["terms"], letters=order,
             base="../", seeds_dir=corpus.seeds_dir)
