@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .glossary import TermMatcher
+from .glossary_letters import glossary_href
 from .markup import html_text, paragraph_html
 from .model import Corpus, Document, other_language
 
@@ -102,7 +103,7 @@ def first_uses(uses, terms: dict, lang: str, t: dict, base: str) -> dict:
             continue
         seen.add(term)
         marks.setdefault(paragraph, []).append({
-            "start": start, "end": end, "href": f"{base}glossary.html#{term}",
+            "start": start, "end": end, "href": glossary_href(terms[term], lang, base),
             "title": term_tooltip(terms[term], lang, t)})
     return marks
 

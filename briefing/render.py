@@ -14,15 +14,16 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .corpus_pages import corpus_pages
 from .edition import notes as edition_notes
 from .edition.page import marked_body, page_values
 from .edition.provenance import provenance_record
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
-from .pages import (body_entries, display_title, glossary_entries, home_entries, link_groups,
+from .pages import (body_entries, display_title, home_entries, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
-                    theme_entries, timeline_entries, title_note, translation_summary)
+                    title_note, translation_summary)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_VERSION = 1
@@ -57,18 +58,7 @@ def render(corpus: Corpus) -> dict[str, str]:
         t = strings[lang]
         files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
             t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
-        files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
-            t=t, lang=lang, themes=theme_entries(corpus, lang, strings),
-            seeds_dir=corpus.seeds_dir)
-        files[f"{lang}/figures.md"] = env.get_template("site/figures.md.j2").render(
-            t=t, lang=lang, documents=[
-                {"id": d.id, "title": display_title(d, lang, strings), "language": d.language,
-                 "figures": d.figures} for d in corpus.documents if d.figures])
-        files[f"{lang}/timeline.md"] = env.get_template("site/timeline.md.j2").render(
-            t=t, lang=lang, events=timeline_entries(corpus, lang, strings))
-        files[f"{lang}/glossary.md"] = env.get_template("site/glossary.md.j2").render(
-            t=t, lang=lang, terms=glossary_entries(corpus, lang, strings),
-            seeds_dir=corpus.seeds_dir)
+        files.update(corpus_pages(env, corpus, lang, strings))
         for doc in corpus.pages():
             edition = page_values(doc, lang, t, display_title(doc, lang, strings))
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(

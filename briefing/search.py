@@ -90,9 +90,9 @@ def read_pages(site_dir: Path) -> list[Page]:
     """The document pages (sorted by address), then the glossary, as built by MkDocs."""
     pages = [document_page(path, path.relative_to(site_dir).as_posix())
              for path in sorted((site_dir / "documents").glob("*.html"))]
-    glossary = site_dir / "glossary.html"
-    if glossary.exists():
-        pages.append(glossary_page(glossary, "glossary.html"))
+    # The glossary is one page per letter (briefing/corpus_pages.py).
+    pages += [glossary_page(path, path.relative_to(site_dir).as_posix())
+              for path in sorted((site_dir / "glossary").glob("*.html"))]
     return pages
 
 
@@ -130,7 +130,7 @@ def glossary_page(path: Path, url: str) -> Page:
     title = _text(HEADERLINK.sub("", H1.search(article).group(1)))
     sections = [Section("", title)]
     for anchor, heading, body in H2_ENTRY.findall(article):
-        paragraphs = [_text(p) for p in P.findall(body) if 'href="documents/' not in p]
+        paragraphs = [_text(p) for p in P.findall(body) if 'documents/' not in p]
         sections.append(Section(anchor, "\n".join([_text(HEADERLINK.sub("", heading)),
                                                    *paragraphs])))
     return Page(url, title, sections)

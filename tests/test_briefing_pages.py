@@ -23,13 +23,23 @@ def printed_dates() -> set[str]:
     return found
 
 
+#: Full dates the seeds print only in source lines (002-a4, a5, a6), the site footer of 004,
+#: and the mastheads of 000 and 002.
+NOT_EVENTS = {"2024-12-30", "2025-01-13", "2025-02-24", "2025-05-01", "2025-09-16",
+              "2025-02-27"}
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
     dates = printed_dates()
     assert len(dates) >= 8  # not vacuous: the seeds print at least this many
-    page = FILES[f"{lang}/timeline.md"]
+    # One page per year (briefing/corpus_pages.py), in the order of their years.
+    page = "".join(FILES[path] for path in sorted(FILES)
+                   if path.startswith(f"{lang}/timeline/"))
     listed = set(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))
-    assert dates <= listed, sorted(dates - listed)
+    # Left out, as not events (briefing/timeline_filter.py): the dates of the bylines'
+    # source lines, of the site footer, and the mastheads'.
+    assert dates - listed == NOT_EVENTS, sorted(dates - listed)
     assert re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page) == \
         sorted(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))  # in order
 

@@ -138,6 +138,12 @@ def test_language_selector_keeps_the_same_page(site, page, start, target):
     documents = [path for path in paths if "/documents/" in path]
     # The home and themes pages and two document pages: each switch takes about a second.
     others = [path for path in paths if "/documents/" not in path]
+    # Of the corpus pages' series (themes/, timeline/, glossary/), the first of each.
+    folders = {path.rsplit("/", 1)[0] for path in others}
+    others = [path for path in others
+              if path.count("/") == PREFIX[start].count("/")
+              or path == min(p for p in others if p.rsplit("/", 1)[0] == path.rsplit("/", 1)[0])]
+    assert len(folders) >= 4  # the language's root and the three series
     for path in others + documents[:1] + documents[-1:]:
         with page.expect_response(lambda response: response.url.endswith("/en/sitemap.xml")):
             page.goto(path)
@@ -160,7 +166,9 @@ def test_a_glossary_term_shows_its_rendering_and_leads_to_the_glossary(site, pag
     term.hover()  # a reader's pointer on the term: the tooltip is the title attribute
     term.click()
     page.wait_for_url(lambda url: urlsplit(url).fragment == "large-model")
-    assert urlsplit(page.url).path == f"{PREFIX[lang]}glossary.html"
+    # The glossary's page for the term's letter: 大模型 (dà) on the Chinese site, "large".
+    letter = "d" if lang == "zh" else "l"
+    assert urlsplit(page.url).path == f"{PREFIX[lang]}glossary/{letter}.html"
     heading = page.locator("h2#large-model")
     assert heading.is_visible() and "大模型" in heading.inner_text()
     # The glossary leads back to where the term occurs.
@@ -173,7 +181,9 @@ def test_a_glossary_term_shows_its_rendering_and_leads_to_the_glossary(site, pag
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_themes_evidence_leads_to_its_paragraph(site, page, lang):
     page.goto(f"{PREFIX[lang]}themes.html")
-    evidence = page.locator("h2#large-models ~ ul.briefing-theme-documents li li a").first
+    page.locator("a[href='themes/large-models.html']").first.click()
+    page.wait_for_url(lambda url: url.endswith("themes/large-models.html"))
+    evidence = page.locator("ul.briefing-theme-documents li li a").first
     href = evidence.get_attribute("href")
     sentence = evidence.locator("xpath=following-sibling::q").inner_text()
     evidence.click()

@@ -73,7 +73,7 @@ def test_english_terms_whole_words_any_case_plural_variants(text, expected):
 def test_first_use_on_a_page_links_to_the_glossary_with_a_tooltip(lang):
     doc = next(d for d in CORPUS.documents if d.id == "004-593e9b3dadb7e903")
     page = FILES[f"{lang}/documents/{doc.id}.md"]
-    links = re.findall(r'<a class="briefing-term" href="\.\./glossary\.html#([\w-]+)" '
+    links = re.findall(r'<a class="briefing-term" href="\.\./glossary/[a-z]+\.html#([\w-]+)" '
                        r'title="([^"]*)">([^<]*)</a>', page)
     # The terms of the text the reader reads: the original, or its translation.
     matcher = TermMatcher.of(CORPUS.glossary, lang)
@@ -87,15 +87,17 @@ def test_first_use_on_a_page_links_to_the_glossary_with_a_tooltip(lang):
         assert [found for _, _, found in matcher.find(text)] == [term_id]
         first = next(paragraph for paragraph, t in uses if t == term_id)
         paragraph = page.split(f'id="{first}"')[1].split("</p>")[0]
-        assert f'glossary.html#{term_id}"' in paragraph
+        assert re.search(rf'glossary/[a-z]+\.html#{term_id}"', paragraph), paragraph
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_glossary_page_lists_each_term_and_where_it_occurs(lang):
-    page = FILES[f"{lang}/glossary.md"]
+    # One page per letter (briefing/corpus_pages.py); each term a heading with its id.
+    page = "".join(text for path, text in FILES.items() if path.startswith(f"{lang}/glossary/"))
     for term in CORPUS.glossary:
-        assert f'<h2 id="{term.id}">' in page
-        section = page.split(f'<h2 id="{term.id}">')[1].split("<h2 ")[0]
+        heading = re.search(rf"^## .* \{{#{re.escape(term.id)}\}}$", page, re.M)
+        assert heading, term.id
+        section = page[heading.end():].split("\n## ")[0]
         for d in CORPUS.documents:
             uses = [u for u in d.terms if u.term == term.id]
             if uses:

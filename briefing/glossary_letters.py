@@ -1,0 +1,45 @@
+"""Where a glossary term is filed (issue 11, issue 13): by the first letter of its pinyin on
+the Chinese site, of its English rendering on the English one, each letter a page of its own
+(`glossary/<letter>.md`, see briefing/corpus_pages.py). Document pages link a term there.
+"""
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+#: The bucket of a term that has no letter to file it under (`5G`).
+OTHER = "other"
+
+
+def initial(term, lang: str) -> str:
+    """The letter a glossary term is filed under: the first letter of the pinyin of its
+    Chinese form on the Chinese site, of its English rendering on the English site.
+
+    >>> from types import SimpleNamespace as T
+    >>> initial(T(zh="新质生产力", en="new quality productive forces"), "zh")
+    'x'
+    >>> initial(T(zh="大模型", en="large model"), "en")
+    'l'
+    >>> initial(T(zh="5G", en="5G"), "en")
+    'other'
+    """
+    text = pinyin(term.zh) if lang == "zh" else term.en
+    first = text.strip()[:1].lower()
+    return first if "a" <= first <= "z" else OTHER
+
+
+def pinyin(text: str) -> str:
+    """Hanyu Pinyin with tone marks, syllables spaced (`人工智能` → `rén gōng zhì néng`)."""
+    return " ".join(s for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
+
+
+def sort_key(term, lang: str) -> tuple:
+    """Glossary order: by toneless pinyin on the Chinese site, alphabetically on the
+    English one (case folded), then by id so the order is total."""
+    if lang == "zh":
+        return (" ".join(lazy_pinyin(term.zh)).lower(), term.zh, term.id)
+    return (term.en.casefold(), term.id)
+
+
+def glossary_href(term, lang: str, base: str) -> str:
+    """Where a page links a glossary term: its letter's page and its anchor."""
+    return f"{base}glossary/{initial(term, lang)}.html#{term.id}"
