@@ -37,7 +37,10 @@ def count_grid(rows: list[dict], columns: list[str], title: str, table_id: str) 
     label_width = LABEL_PAD + max([text_width(r["label"]) for r in rows] + [0])
     width = label_width + CELL * len(columns) + CELL // 2  # room for a long last heading
     height = HEAD + CELL * len(rows)
-    parts = [f'<svg class="briefing-grid" role="img" viewBox="0 0 {width} {height}" '
+    # A group, not an image: its cells are links, and an image's children are not
+    # reachable (axe-core: nested-interactive). The table below is its text alternative.
+    parts = [f'<svg class="briefing-grid" role="group" aria-label="{escape(title)}" '
+             f'viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" aria-describedby="{table_id}">'
              f"<title>{escape(title)}</title>"]
     for i, column in enumerate(columns):
