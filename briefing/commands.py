@@ -100,6 +100,15 @@ def new(args) -> list[Problem]:
     return corpus.warnings
 
 
+def new_session(args) -> list[Problem]:
+    """Scaffold a session file for some documents (briefing.sessions.scaffold)."""
+    from .sessions.scaffold import new_session as scaffold_session, report as scaffold_report
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    print(scaffold_report(scaffold_session(corpus, args.seeds, args.documents)))
+    return corpus.warnings
+
+
 def export(args) -> list[Problem]:
     """Files for translators (XLIFF, PO), or the translation memory (TMX): briefing.translate."""
     from .translate import export as translate_export
