@@ -17,6 +17,7 @@ import yaml
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
+from .sessions.pages import home_sessions, render_session_pages
 from .pages import (body_entries, display_title, glossary_entries, home_entries, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     theme_entries, timeline_entries, title_note, translation_summary)
@@ -53,7 +54,8 @@ def render(corpus: Corpus) -> dict[str, str]:
     for lang in LANGUAGES:
         t = strings[lang]
         files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
-            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
+            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings),
+            upcoming_sessions=home_sessions(corpus, lang, strings))
         files[f"{lang}/themes.md"] = env.get_template("site/themes.md.j2").render(
             t=t, lang=lang, themes=theme_entries(corpus, lang, strings),
             seeds_dir=corpus.seeds_dir)
@@ -81,6 +83,7 @@ def render(corpus: Corpus) -> dict[str, str]:
                 links=link_groups(doc, by_id, lang, strings, themes, terms),
                 references=reference_entries(doc, by_id, lang, strings),
                 passages=passage_groups(doc, by_id, lang, strings))
+    files.update(render_session_pages(corpus, env, strings))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
     return files

@@ -49,7 +49,7 @@ def session(check: Checker, data, path: Path, by_id: dict) -> Session | None:
         check.fail(data.line_of("time"), f"time must be written HH:MM on a 24-hour clock "
                                          f"(e.g. 14:30), not {time!r}")
     place = per_language_or_text(check, data, "place")
-    host = check.text(data.get("host"), data.line_of("host"), "host")
+    host = per_language_or_text(check, data, "host")
     readings = check_readings(check, data.get("readings"), data.line_of("readings"), by_id)
     preparation = check_questions(check, data, "preparation", minimum=0)
     discussion = check_questions(check, data, "discussion", minimum=1)

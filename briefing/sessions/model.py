@@ -28,7 +28,7 @@ class Session:
     date: str  #: `YYYY-MM-DD`
     time: str  #: `HH:MM`, 24-hour, local time
     place: dict[str, str | None]  #: per language; empty when not set
-    host: str
+    host: dict[str, str | None]  #: per language (a name given once is the same in both)
     readings: list[Reading]
     preparation: list[dict[str, str]]  #: questions to think about before the session
     discussion: list[dict[str, str]]  #: questions for the session itself
