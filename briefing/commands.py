@@ -14,6 +14,8 @@ from . import localserver, offline, pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
 from .render import pdf_name, render
+from .sessions.calendar import write_calendars
+from .sessions.handout import write_handouts
 
 
 def generate(args) -> list[Problem]:
@@ -42,6 +44,8 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
         if with_pdf:
             pdf.write_pdf(corpus, "zh", out / "pdf" / pdf_name("zh"))
             pdf.write_pdf(corpus, "en", out / "en" / "pdf" / pdf_name("en"))
+            write_handouts(corpus, out)
+        write_calendars(corpus, out)
         offline.write_zip(out)  # last: the offline copy holds everything above
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))

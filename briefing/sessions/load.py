@@ -13,7 +13,7 @@ from ..model import LANGUAGES, Document
 from .model import STATUSES, Reading, Session
 
 SESSIONS_DIR = "sessions"
-SESSION_KEYS = ("title", "purpose", "date", "time", "place", "host", "readings",
+SESSION_KEYS = ("title", "purpose", "date", "time", "duration", "place", "host", "readings",
                 "preparation", "discussion", "status", "minutes")
 REQUIRED_KEYS = ("title", "purpose", "date", "time", "host", "readings", "discussion",
                  "status")
@@ -48,6 +48,11 @@ def session(check: Checker, data, path: Path, by_id: dict) -> Session | None:
     if not isinstance(time, str) or not TIME.fullmatch(time):
         check.fail(data.line_of("time"), f"time must be written HH:MM on a 24-hour clock "
                                          f"(e.g. 14:30), not {time!r}")
+    duration = data.get("duration")
+    if duration is not None and not (isinstance(duration, str) and duration.isascii()
+                                     and duration.isdigit() and 0 < int(duration) <= 720):
+        check.fail(data.line_of("duration"), f"duration must be a number of minutes from 1 "
+                                             f"to 720 (e.g. 120), not {duration!r}")
     place = per_language_or_text(check, data, "place")
     host = per_language_or_text(check, data, "host")
     readings = check_readings(check, data.get("readings"), data.line_of("readings"), by_id)
@@ -65,7 +70,8 @@ def session(check: Checker, data, path: Path, by_id: dict) -> Session | None:
     if check.problems:
         return None
     return Session(path.stem, display_path(path), title, purpose, day, time, place, host,
-                   readings, preparation, discussion, status, minutes)
+                   readings, preparation, discussion, status, minutes,
+                   int(duration) if duration else None)
 
 
 def per_language_or_text(check: Checker, data, key: str) -> dict[str, str | None]:

@@ -34,3 +34,4 @@ class Session:
     discussion: list[dict[str, str]]  #: questions for the session itself
     status: str  #: `planned` or `held`
     minutes: dict[str, str | None] = field(default_factory=dict)  #: after it was held
+    duration: int | None = None  #: minutes; None: the calendar's default
