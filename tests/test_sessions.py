@@ -72,3 +72,25 @@ def test_new_session_scaffolds_and_never_overwrites(corpus, tmp_path):
     with pytest.raises(EditorialError) as caught:
         load_sessions(tmp_path, corpus.pages())
     assert any(p.message.startswith("date must be a date") for p in caught.value.problems)
+
+
+def test_a_character_no_font_has_fails_naming_document_paragraph_and_character(corpus):
+    import copy
+
+    from briefing.errors import InputError
+    from briefing.sessions.glyphs import check_glyphs, font_coverage
+
+    check_glyphs(corpus)  # the project's own sessions print completely
+    reading = corpus.sessions[0].readings[0]
+    doc = corpus.document(reading.document)
+    para = next(p for p in doc.paragraphs if p.id == (reading.paragraphs or ("p1",))[0])
+    changed = copy.deepcopy(corpus)
+    target = next(p for p in changed.document(doc.id).paragraphs if p.id == para.id)
+    target.text += "🍜"
+    covered = font_coverage()
+    assert ord("🍜") not in covered
+    with pytest.raises(InputError) as caught:
+        check_glyphs(changed, covered)
+    [problem] = caught.value.problems
+    assert problem.line == para.lines[0] and problem.path.endswith(doc.source)
+    assert problem.message.startswith(f"{doc.id} {para.id}: 🍜 (U+1F35C STEAMING BOWL)")

@@ -20,6 +20,7 @@ from ..model import LANGUAGES, Corpus, other_language
 from ..pages import display_title
 from ..pdf import check_fonts, html_lang
 from ..render import TEMPLATES, environment, load_strings
+from .glyphs import check_glyphs
 from .load import paragraphs_of
 from .pages import EDITIONS, editions_for, handout_name, session_entry
 
@@ -106,6 +107,7 @@ def write_handouts(corpus: Corpus, site_dir: Path) -> list[tuple[Path, float]]:
     if not corpus.sessions:
         return []
     check_fonts()
+    check_glyphs(corpus)  # before anything is rendered: no box ever reaches paper
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     strings = load_strings()
