@@ -53,6 +53,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("seed", help="the seed's file name in seeds/ (or its path)")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
 
+    p = command("new-session", "write a study session file for these documents, to "
+                               "complete (an existing file is never overwritten)")
+    p.add_argument("documents", nargs="+", metavar="DOC_ID")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+
     p = command("export", "write files for translators: XLIFF 2.1 or PO, one per document, "
                           "or the translation memory as TMX")
     p.add_argument("--format", choices=("xliff", "po", "tmx"), required=True)
@@ -94,6 +99,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         # `import` is a Python keyword: its function is `import_`.
         name = args.command + "_" if keyword.iskeyword(args.command) else args.command
+        name = name.replace("-", "_")  # new-session
         warnings = getattr(commands, name)(args)
     except InputError as exc:
         for problem in exc.problems:

@@ -14,6 +14,8 @@ from . import localserver, offline, pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
 from .render import pdf_name, render
+from .sessions.calendar import write_calendars
+from .sessions.handout import write_handouts
 
 
 def generate(args) -> list[Problem]:
@@ -42,6 +44,8 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
         if with_pdf:
             pdf.write_pdf(corpus, "zh", out / "pdf" / pdf_name("zh"))
             pdf.write_pdf(corpus, "en", out / "en" / "pdf" / pdf_name("en"))
+            write_handouts(corpus, out)
+        write_calendars(corpus, out)
         offline.write_zip(out)  # last: the offline copy holds everything above
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
@@ -97,6 +101,15 @@ def new(args) -> list[Problem]:
             "as in seeds/, e.g. 003_c67a1687915d7e32.txt)")))
     for path, written in scaffold(corpus, args.seeds, name):
         print(f"{'wrote' if written else 'kept the existing'} {display_path(path)}")
+    return corpus.warnings
+
+
+def new_session(args) -> list[Problem]:
+    """Scaffold a session file for some documents (briefing.sessions.scaffold)."""
+    from .sessions.scaffold import new_session as scaffold_session, report as scaffold_report
+
+    corpus = pipeline.analyse_corpus(args.seeds)
+    print(scaffold_report(scaffold_session(corpus, args.seeds, args.documents)))
     return corpus.warnings
 
 

@@ -302,6 +302,8 @@ class Corpus:
     glossary: list[Term] = field(default_factory=list)
     seeds_dir: str = "seeds"  #: as editors name it (pages say which files they come from)
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
+    sessions: list = field(default_factory=list)  #: study sessions (briefing.sessions), by date
+    document_types: dict = field(default_factory=dict)  #: document id -> type (editors say)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents + self.compilations:

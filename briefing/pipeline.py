@@ -19,6 +19,7 @@ from .model import Corpus
 from .output import check_target, replace_tree, write_files
 from .read import list_seeds, read_seed
 from .render import render
+from .sessions.load import load_session_data
 from .split import split
 
 
@@ -85,9 +86,11 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     curated = curate(documents + compilations, edits, themes, glossary, translations)
     documents = link([d for d in curated if d.kind != "compilation"], edits)
     compilations = [d for d in curated if d.kind == "compilation"]
-    return Corpus(documents=documents, compilations=compilations, themes=themes,
-                  glossary=glossary, cleaned=cleaned, warnings=warnings,
-                  seeds_dir=display_path(seeds_dir))
+    corpus = Corpus(documents=documents, compilations=compilations, themes=themes,
+                    glossary=glossary, cleaned=cleaned, warnings=warnings,
+                    seeds_dir=display_path(seeds_dir))
+    corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
+    return corpus
 
 
 def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:

@@ -29,7 +29,7 @@ MAX_SEED_BYTES = 20 * 1024 * 1024
 #: The entries of a seeds folder that are the editors' (`briefing.editorial` reads them):
 #: not seeds, and passed over without a word. Every other entry is a seed or is warned about.
 EDITORIAL_ENTRIES = ("editorial", "translations", "themes.yml", "glossary.yml",
-                     "sessions", "names.yml")
+                     "sessions", "names.yml", "document_types.yml")
 #: Line ends other than LF and CR: vertical tab (a word processor's manual line break),
 #: form feed (a page break: PDF extraction starts each page with one), NEL (EBCDIC's line
 #: end), LINE SEPARATOR and PARAGRAPH SEPARATOR.

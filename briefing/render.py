@@ -24,6 +24,7 @@ from .model import LANGUAGES, Corpus, Document, other_language, source_hash
 from .pages import (body_entries, display_title, home_entries, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     title_note, translation_summary)
+from .sessions.pages import home_sessions, render_session_pages
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_VERSION = 1
@@ -57,7 +58,8 @@ def render(corpus: Corpus) -> dict[str, str]:
     for lang in LANGUAGES:
         t = strings[lang]
         files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
-            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings))
+            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings),
+            upcoming_sessions=home_sessions(corpus, lang, strings))
         files.update(corpus_pages(env, corpus, lang, strings))
         for doc in corpus.pages():
             edition = page_values(doc, lang, t, display_title(doc, lang, strings))
@@ -76,6 +78,7 @@ def render(corpus: Corpus) -> dict[str, str]:
                 links=link_groups(doc, by_id, lang, strings, themes, terms),
                 references=reference_entries(doc, by_id, lang, strings),
                 passages=passage_groups(doc, by_id, lang, strings))
+    files.update(render_session_pages(corpus, env, strings))
     files["corpus.json"] = corpus_json(corpus)
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
     return files
