@@ -38,7 +38,7 @@ def test_corpus_pages_have_headings_and_fit_the_screen(page, lang, width):
 def test_each_picture_names_the_table_that_says_it_in_text(page, lang):
     for rel in ("themes.html", "timeline.html"):
         page.goto(f"{PREFIX[lang]}{rel}")
-        picture = page.locator("article svg[role=img]")
+        picture = page.locator("article svg[role=group]")
         assert picture.count() == 1 and picture.is_visible(), rel
         assert picture.locator("title").first.text_content().strip()
         table = page.locator(f"table#{picture.get_attribute('aria-describedby')}")
