@@ -145,7 +145,7 @@ URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction", "xlink:href", "
                   "background", "srcset")
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 #: An href inside an article: the site's own pages or an anchor of this page.
-OWN_HREF = re.compile(r"#[^\s]*|\.\./(?:themes|glossary)\.html#[\w-]+|\.\./documents/[\w.-]+\.html(?:#[\w-]*)?")
+OWN_HREF = re.compile(r"#[^\s]*|\.\./(?:themes|glossary)(?:/[\w-]+)?\.html(?:#[\w-]+)?|\.\./documents/[\w.-]+\.html(?:#[\w-]*)?")
 #: What the payloads of the hostile seeds have in common: found in an attribute value, a
 #: script, a style sheet or a comment, a payload became markup or script. (Handler names
 #: such as `onerror` are not among them: heading ids are slugs of the heading's words, and
@@ -169,6 +169,9 @@ def hostile_project(tmp_path_factory) -> Path:
         seed.unlink()
     shutil.rmtree(root / "seeds" / "editorial", ignore_errors=True)
     shutil.rmtree(root / "seeds" / "translations", ignore_errors=True)
+    # The editors' files that name the real documents (sessions, document types) go too.
+    shutil.rmtree(root / "seeds" / "sessions", ignore_errors=True)
+    (root / "seeds" / "document_types.yml").unlink(missing_ok=True)
     for doc_id, path in HOSTILE_SEEDS.items():
         shutil.copyfile(path, root / "seeds" / f"{doc_id}.txt")
     write_hostile_curation(root / "seeds")
