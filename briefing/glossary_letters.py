@@ -19,12 +19,26 @@ def initial(term, lang: str) -> str:
     'x'
     >>> initial(T(zh="大模型", en="large model"), "en")
     'l'
+    >>> initial(T(zh="“人工智能+”行动", en='"AI+" action'), "en")
+    'a'
     >>> initial(T(zh="5G", en="5G"), "en")
     'other'
     """
-    text = pinyin(term.zh) if lang == "zh" else term.en
-    first = text.strip()[:1].lower()
+    text = pinyin(term.zh) if lang == "zh" else _filed_as(term.en)
+    first = text[:1].lower()
     return first if "a" <= first <= "z" else OTHER
+
+
+def _filed_as(english: str) -> str:
+    """An English rendering as it is filed: opening quotes and brackets do not count, so
+    `"AI+" action` is filed under A, where a reader looks for it.
+
+    >>> _filed_as('"AI+" action')
+    'AI+" action'
+    >>> _filed_as("5G")
+    '5G'
+    """
+    return english.strip().lstrip("\"'“‘([「《")
 
 
 def pinyin(text: str) -> str:
@@ -37,7 +51,7 @@ def sort_key(term, lang: str) -> tuple:
     English one (case folded), then by id so the order is total."""
     if lang == "zh":
         return (" ".join(lazy_pinyin(term.zh)).lower(), term.zh, term.id)
-    return (term.en.casefold(), term.id)
+    return (_filed_as(term.en).casefold(), term.id)
 
 
 def glossary_href(term, lang: str, base: str) -> str:
