@@ -94,3 +94,22 @@ def test_a_character_no_font_has_fails_naming_document_paragraph_and_character(c
     [problem] = caught.value.problems
     assert problem.line == para.lines[0] and problem.path.endswith(doc.source)
     assert problem.message.startswith(f"{doc.id} {para.id}: 🍜 (U+1F35C STEAMING BOWL)")
+
+
+def test_an_unchanged_handout_is_not_rendered_again(corpus, tmp_path):
+    import copy
+
+    from briefing.sessions.handout import write_handouts
+
+    one = copy.deepcopy(corpus)
+    one.sessions = one.sessions[:1]
+    cache = tmp_path / "cache"
+    first = write_handouts(one, tmp_path / "a", cache)
+    assert all(rendered for _, _, rendered in first)
+    again = write_handouts(one, tmp_path / "b", cache)
+    assert not any(rendered for _, _, rendered in again)
+    assert [p.read_bytes() for p, _, _ in first] == [p.read_bytes() for p, _, _ in again]
+    one.sessions[0].discussion[0]["zh"] += "？"  # a change in Chinese: zh and bilingual
+    changed = {p.name for p, _, rendered in write_handouts(one, tmp_path / "c", cache)
+               if rendered}
+    assert changed == {f"{one.sessions[0].id}-zh.pdf", f"{one.sessions[0].id}-bilingual.pdf"}

@@ -10,6 +10,7 @@ their title and language, and have bookmarks (from the headings).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from pathlib import Path
@@ -98,10 +99,26 @@ def handout_html(corpus: Corpus, session, edition: str, strings=None) -> str:
         terms=glossary_terms(corpus, session))
 
 
-def write_handouts(corpus: Corpus, site_dir: Path) -> list[tuple[Path, float]]:
+#: Rendered handouts, by the hash of what they are made from (briefing.sessions.handout).
+CACHE_DIR = ROOT / ".cache" / "handouts"
+
+
+def cache_key(html: str, weasyprint_version: str) -> str:
+    """What a handout's PDF depends on: its HTML (every input and the code that made it),
+    the stylesheet and the WeasyPrint version. Same key, same PDF."""
+    digest = hashlib.sha256()
+    for part in (html, (TEMPLATES / "pdf" / "handout.css").read_text(encoding="utf-8"),
+                 weasyprint_version):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = CACHE_DIR
+                   ) -> list[tuple[Path, float, bool]]:
     """Every edition of every session's handout into site/pdf/sessions/ (Chinese and
-    bilingual) and site/en/pdf/sessions/ (English and bilingual); returns each file written
-    with the seconds it took."""
+    bilingual) and site/en/pdf/sessions/ (English and bilingual). A handout whose inputs
+    have not changed since it was last rendered comes from `cache_dir` (None: no cache).
+    Returns, per file written, the seconds it took and whether it was rendered."""
     import weasyprint  # here: the other stages must not pay for loading it
 
     if not corpus.sessions:
@@ -115,14 +132,25 @@ def write_handouts(corpus: Corpus, site_dir: Path) -> list[tuple[Path, float]]:
     for session in corpus.sessions:
         for edition in EDITIONS:
             start = time.perf_counter()
-            html = weasyprint.HTML(string=handout_html(corpus, session, edition, strings),
-                                   base_url=str(TEMPLATES / "pdf"))
-            pdf = html.write_pdf(pdf_tags=True)
+            html = handout_html(corpus, session, edition, strings)
+            cached = cache_dir / f"{cache_key(html, weasyprint.__version__)}.pdf" \
+                if cache_dir else None
+            rendered = not (cached and cached.is_file())
+            if rendered:
+                pdf = weasyprint.HTML(string=html, base_url=str(TEMPLATES / "pdf")) \
+                    .write_pdf(pdf_tags=True)
+                if cached:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = cached.with_suffix(".tmp")
+                    temporary.write_bytes(pdf)
+                    temporary.replace(cached)  # never a half-written cache entry
+            else:
+                pdf = cached.read_bytes()
             for lang in LANGUAGES:
                 if edition in editions_for(lang):
                     path = site_dir / ("en" if lang == "en" else "") / HANDOUT_DIR \
                         / handout_name(session.id, edition)
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(pdf)
-                    written.append((path, time.perf_counter() - start))
+                    written.append((path, time.perf_counter() - start, rendered))
     return written
