@@ -36,7 +36,8 @@ TERMS = [
     ("zh", "算力", "算力"),
     ("zh", "芯", "芯"),                          # one character
     ("zh", "上海", "上海"),
-    ("zh", "ＡＩ", "(?i:ai)"),                   # full-width Latin
+    # full-width Latin; a word of its own (a Chinese page may quote "gain" in a note)
+    ("zh", "ＡＩ", "(?i:(?<![a-z])ai(?![a-z]))"),
     ("en", "embodied intelligence", r"(?i:\bembodied intelligence\b)"),
     ("en", "large models", r"(?i:\blarge models?\b)"),   # singular pages too
     ("en", "policy", r"(?i:\bpolic(y|ies)\b)"),
