@@ -21,7 +21,7 @@ from .edition.provenance import provenance_record
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
-from .names import names_of
+from .names import names_of, names_record
 from .pages import (body_entries, display_title, home_entries, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     title_note, translation_summary)
@@ -102,6 +102,7 @@ def corpus_record(doc: Document) -> dict:
         "publisher": doc.publisher,
         "affiliation": doc.affiliation,
         "editors": list(doc.editors),
+        "names": names_record(doc),
         "parent": doc.parent,
         "parts": list(doc.parts),
         "paragraphs": [

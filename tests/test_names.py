@@ -236,3 +236,15 @@ def test_hostile_names_stay_text_on_the_pages(tmp_path):
         pages["001-2603e452646e1bca"]
     for page in pages.values():
         assert "<script" not in page and "<img" not in page and "{{" not in page
+
+
+def test_corpus_json_gives_the_names_as_each_site_shows_them():
+    import json
+    corpus = json.loads((ROOT / "docs" / "corpus.json").read_text(encoding="utf-8"))
+    by_id = {d["id"]: d for d in corpus["documents"] + corpus["compilations"]}
+    assert by_id["002-cf7a6355ccf0b9a8-a1"]["names"]["en"]["authors"] == "Xi Jinping"
+    assert by_id["002-cf7a6355ccf0b9a8-a1"]["names"]["zh"]["authors"] == "习近平"
+    assert by_id["002-cf7a6355ccf0b9a8"]["names"]["en"]["publisher"] == (
+        "Lecturers' Group of the CPC Anhui Provincial Committee")
+    assert by_id["000-80a0138ffffb83b7"]["names"]["zh"]["publication"] == "人民邮电报"
+    assert by_id["003-c67a1687915d7e32"]["names"]["zh"]["authors"] == "Wu Wenjuan"

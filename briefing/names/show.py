@@ -127,6 +127,13 @@ def names_of(doc: Document, lang: str) -> dict[str, Shown | None]:
     return doc.names.get(lang) or document_names(doc, lang, NameBook())
 
 
+def names_record(doc: Document) -> dict[str, dict[str, str | None]]:
+    """What `corpus.json` says of a document's names: per language, each field's plain text
+    (the names joined as the language joins them), or None."""
+    return {lang: {field: shown.text if shown else None
+                   for field, shown in names_of(doc, lang).items()} for lang in ("zh", "en")}
+
+
 def name_findings(corpus: Corpus) -> list[tuple[str, int | None, str]]:
     """(file, line, message) for each name a page shows untranslated, once per name, with
     the documents that print it: what `check` lists and `--strict` fails on."""
