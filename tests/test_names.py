@@ -248,3 +248,17 @@ def test_corpus_json_gives_the_names_as_each_site_shows_them():
         "Lecturers' Group of the CPC Anhui Provincial Committee")
     assert by_id["000-80a0138ffffb83b7"]["names"]["zh"]["publication"] == "人民邮电报"
     assert by_id["003-c67a1687915d7e32"]["names"]["zh"]["authors"] == "Wu Wenjuan"
+
+
+def test_the_print_editions_show_names_in_the_reader_s_language():
+    """The English digest and the English handout of a session: pinyin, original marked."""
+    from briefing.pdf import digest_html
+    from briefing.sessions.handout import handout_html
+
+    corpus = pipeline.analyse_corpus(SEEDS)
+    xi = 'Xi Jinping (<span lang="zh-Hans">习近平</span>)'
+    assert xi in digest_html(corpus, "en")
+    assert "Qiushi (<span lang=\"zh-Hans\">求是</span>)" in digest_html(corpus, "en")
+    session = next(s for s in corpus.sessions
+                   if any(r.document.startswith("002-cf7a6355ccf0b9a8-a1") for r in s.readings))
+    assert xi in handout_html(corpus, session, "en")
