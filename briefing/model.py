@@ -289,6 +289,9 @@ class Document:
     #: what the original is, date kind, publication per language, editor's notes
     #: (briefing.edition.schema.EditionEdits); None: nothing said
     edition: EditionEdits | None = None
+    #: per language: authors, editors, affiliation, publication, publisher as its pages
+    #: show them (briefing.names.show.Shown; None for an empty field)
+    names: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -304,6 +307,7 @@ class Corpus:
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run
     sessions: list = field(default_factory=list)  #: study sessions (briefing.sessions), by date
     document_types: dict = field(default_factory=dict)  #: document id -> type (editors say)
+    names: object = None  #: the editors' names file (briefing.names.book.NameBook)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents + self.compilations:

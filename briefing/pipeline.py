@@ -16,6 +16,7 @@ from .curate import correct, curate
 from .errors import InputError, Problem, SeedError, display_path
 from .link import link
 from .model import Corpus
+from .names import attach_names, load_names
 from .output import check_target, replace_tree, write_files
 from .read import list_seeds, read_seed
 from .render import render
@@ -90,6 +91,7 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
                     glossary=glossary, cleaned=cleaned, warnings=warnings,
                     seeds_dir=display_path(seeds_dir))
     corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
+    attach_names(corpus, load_names(seeds_dir))
     return corpus
 
 

@@ -21,6 +21,7 @@ from .edition.provenance import provenance_record
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
+from .names import names_of, names_record
 from .pages import (body_entries, display_title, home_entries, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     title_note, translation_summary)
@@ -36,6 +37,7 @@ def environment() -> jinja2.Environment:
                              autoescape=False)
     env.filters.update(html_text=html_text, inline_md=inline_md, front_matter=front_matter,
                        paragraph_html=paragraph_html)
+    env.globals["names_of"] = names_of  # a document's names in a language, escaped
     return env
 
 
@@ -65,7 +67,7 @@ def render(corpus: Corpus) -> dict[str, str]:
             edition = page_values(doc, lang, t, display_title(doc, lang, strings))
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
                 "site/document.md.j2").render(**edition,
-                t=t, lang=lang, doc=doc, base="../",
+                t=t, lang=lang, doc=doc, base="../", names=names_of(doc, lang),
                 page_title=display_title(doc, lang, strings),
                 other_title=other_title(doc, lang),
                 title_note=title_note(doc, lang, t),
@@ -100,6 +102,7 @@ def corpus_record(doc: Document) -> dict:
         "publisher": doc.publisher,
         "affiliation": doc.affiliation,
         "editors": list(doc.editors),
+        "names": names_record(doc),
         "parent": doc.parent,
         "parts": list(doc.parts),
         "paragraphs": [

@@ -1,6 +1,7 @@
 """What `check` looks at beyond the schema: cross-links that lead nowhere (always an
 error), and what a release needs (warnings, errors with `--strict`): every paragraph
-translated and none stale, the glossary's renderings used, every document reviewed.
+translated and none stale, the glossary's renderings used, every document reviewed, every
+name shown in the reader's language (briefing.names).
 
 Each finding names the file (and line) to change and says what is expected.
 """
@@ -10,6 +11,7 @@ from .edition.breaks import split_hint
 from .edition.quotations import quotation_findings
 from .glossary import TermMatcher
 from .model import Corpus, Document, Term, other_language, source_hash
+from .names import name_findings
 
 RELEASED = ("reviewed", "approved")
 
@@ -47,7 +49,7 @@ def release_findings(corpus: Corpus) -> list[tuple[str, int | None, str]]:
             findings.append((editorial, None, (
                 f"{doc.id} is not reviewed (review status: {status}); once it is, set "
                 "review: {status: reviewed, reviewer: <name>, date: <YYYY-MM-DD>}")))
-    return findings + quotation_findings(corpus)
+    return findings + quotation_findings(corpus) + name_findings(corpus)
 
 
 def translation_findings(doc: Document, path: str) -> list[tuple[str, int | None, str]]:

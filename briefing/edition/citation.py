@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..model import Document
+from ..names import names_of
 
 MKDOCS = Path(__file__).resolve().parent.parent.parent / "mkdocs.yml"
 
@@ -52,11 +53,12 @@ def citation(doc: Document, lang: str, t: dict, title: str, edition: dict,
     '黄汉权：《标题》，《求是》2024年第11期。简报，documents/d.html（相对）。'
     """
     address, relative = page_address(doc, lang, base)
+    authors = names_of(doc, lang)["authors"]  # in the reader's language: 习近平, Xi Jinping
     translated = lang != doc.language
     issue = edition.get("issue", doc.issue)  # in the reader's language (provenance.issue_in)
     issue_in_date = edition.get("date") == issue
     if lang == "zh":
-        head = ("、".join(doc.authors) + "：") if doc.authors else ""
+        head = (authors.text + "：") if authors else ""
         parts = [f"{head}《{title}》"]
         if edition.get("publication"):
             parts.append(f"《{edition['publication']}》" + (issue or ""))
@@ -68,7 +70,7 @@ def citation(doc: Document, lang: str, t: dict, title: str, edition: dict,
         else:
             text += t["site_name"] + "，"
         return text + address + (t["cite_address_relative"] if relative else "") + "。"
-    head = (", ".join(doc.authors) + ". ") if doc.authors else ""
+    head = (authors.text + ". ") if authors else ""
     parts = [f"{head}“{title}”"]
     if edition.get("publication"):
         parts.append(edition["publication"] + (f", {issue}" if issue else ""))

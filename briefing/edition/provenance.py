@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, other_language
+from ..names import names_of
 
 #: Seeds made from a text in another language: translating them back into it is a
 #: reconstruction, not "the translation".
@@ -89,8 +90,9 @@ def page_edition(doc: Document, lang: str, t: dict) -> dict:
     date_kind = edition.date_kind if edition else None
     issue = issue_in(doc.issue, lang)
     date = doc.date or (issue if date_kind == "issue" else None)
-    publication = (edition.publication.get(lang) if edition and edition.publication
-                   else None) or doc.publication
+    # In the reader's language (an editor's wording, the names file, or as printed).
+    publication = names_of(doc, lang)["publication"]
+    publication = publication.text if publication else None
     return {"kind": kind, "translation_kind": tr_kind, "text_kind": text_kind,
             "text_kind_label": t["original_language"] if kind == "original"
             else t["text_kind_label"],
@@ -102,6 +104,8 @@ def page_edition(doc: Document, lang: str, t: dict) -> dict:
 
 
 ISSUE = re.compile(r"^(\d{4}) ?年 ?第 ?(\d+) ?期$")
+#: An issue numbered without its year, with its running number: `第 2 期（总第 285 期）`.
+RUNNING_ISSUE = re.compile(r"^第 ?(\d+) ?期 ?[(（]总第 ?(\d+) ?期[)）]$")
 
 
 def issue_in(issue: str | None, lang: str) -> str | None:
@@ -109,10 +113,15 @@ def issue_in(issue: str | None, lang: str) -> str | None:
 
     >>> issue_in("2024年第11期", "en"), issue_in("2024年第11期", "zh"), issue_in("Spring", "en")
     ('No. 11, 2024', '2024年第11期', 'Spring')
+    >>> issue_in("第 2 期（总第 285 期）", "en")
+    'No. 2 (No. 285 overall)'
     """
     match = ISSUE.match(issue or "")
     if lang == "en" and match:
         return f"No. {int(match.group(2))}, {match.group(1)}"
+    running = RUNNING_ISSUE.match(issue or "")
+    if lang == "en" and running:
+        return f"No. {int(running.group(1))} (No. {int(running.group(2))} overall)"
     return issue
 
 
