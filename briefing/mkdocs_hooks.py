@@ -1,6 +1,6 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): every page names the files it comes from, links
-"edit this page" to the first of them (an editorial file, never the generated Markdown),
-and shows their last change in Git.
+"""MkDocs hooks (mkdocs.yml `hooks:`): every page ends with a folded block for editors
+that names the files it comes from, links "edit this page" to the first of them (an
+editorial file, never the generated Markdown), and shows their last change in Git.
 
 Generated pages carry `edit_path` and `sources` in their front matter (briefing.render).
 The edit link is `extra.edit_url_base` + path; without that setting it is derived from the
@@ -22,28 +22,45 @@ ROOT = Path(__file__).resolve().parent.parent
 STRINGS = ROOT / "templates" / "strings.yml"
 
 
-def on_page_context(context, page, config, nav):
-    path = page.meta.get("edit_path")
-    base = edit_url_base(config)
-    if path and base:
-        page.edit_url = base + path
-    return context
-
-
 def on_page_markdown(markdown, page, config, files):
     path = page.meta.get("edit_path")
     if not path:
         return markdown
     t = strings(config.theme["language"])
     sources = str(page.meta.get("sources") or path).split()
-    change = last_change(tuple(sources))
-    base = edit_url_base(config)
+    return markdown.rstrip("\n") + "\n\n" + editors_block(
+        t, path, sources, last_change(tuple(sources)), edit_url_base(config))
+
+
+def editors_block(t: dict, path: str, sources: list[str], change: str | None,
+                  base: str | None) -> str:
+    """The editors' information, folded at the end of the page, out of the reading flow
+    (issue 11): the edit link (or the file to edit), the files the page comes from, and
+    their last change in Git.
+
+    >>> t = {"editors_block": "For editors", "edit_page": "Edit this page", "colon": ": ",
+    ...      "edit_file": "This page comes from", "editors_sources": "Source files",
+    ...      "list_sep": ", ", "last_change": "Last change", "not_in_git": "not in Git"}
+    >>> print(editors_block(t, "a.yml", ["a.yml", "b<.md"], None, None))
+    <details class="briefing-editors">
+    <summary>For editors</summary>
+    <ul>
+    <li>This page comes from: <code>a.yml</code></li>
+    <li>Source files: <code>a.yml</code>, <code>b&lt;.md</code></li>
+    <li class="briefing-last-change">not in Git</li>
+    </ul>
+    </details>
+    <BLANKLINE>
+    """
     edit = (f'<a class="briefing-edit" href="{html.escape(base + path)}" rel="edit">'
             f'{t["edit_page"]}</a>' if base else t["edit_file"])
     when = (t["last_change"] + t["colon"] + html.escape(change) if change
             else t["not_in_git"])
-    return (markdown.rstrip("\n") + "\n\n" + f'<p class="briefing-provenance">{edit}'
-            f'{t["colon"]}<code>{html.escape(path)}</code> · {when}</p>\n')
+    files = t["list_sep"].join(f"<code>{html.escape(f)}</code>" for f in sources)
+    return (f'<details class="briefing-editors">\n<summary>{t["editors_block"]}</summary>\n'
+            f'<ul>\n<li>{edit}{t["colon"]}<code>{html.escape(path)}</code></li>\n'
+            f'<li>{t["editors_sources"]}{t["colon"]}{files}</li>\n'
+            f'<li class="briefing-last-change">{when}</li>\n</ul>\n</details>\n')
 
 
 @lru_cache(maxsize=None)

@@ -26,12 +26,6 @@ def title_note(doc: Document, lang: str, t: dict) -> str:
     return t["title_translated"] if lang != doc.language else t["title_changed"]
 
 
-def home_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
-    """Documents in corpus order; a compilation's articles are indented under it."""
-    return [{"id": d.id, "title": display_title(d, lang, strings), "date": d.date,
-             "depth": 1 if d.parent else 0} for d in corpus.pages()]
-
-
 def timeline_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Every dated event of the corpus, in date order (then document, then paragraph)."""
     entries = [{"date": e.date, "text": e.text, "sentence": e.sentence, "id": d.id,

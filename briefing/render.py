@@ -21,11 +21,12 @@ from .edition.provenance import provenance_record
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
+from .home import home_page, type_pages
 from .names import names_of, names_record
-from .pages import (body_entries, display_title, home_entries, link_groups,
+from .pages import (body_entries, display_title, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     title_note, translation_summary)
-from .sessions.pages import home_sessions, render_session_pages
+from .sessions.pages import render_session_pages
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SCHEMA_VERSION = 1
@@ -59,10 +60,9 @@ def render(corpus: Corpus) -> dict[str, str]:
     terms = {t.id: t for t in corpus.glossary}
     for lang in LANGUAGES:
         t = strings[lang]
-        files[f"{lang}/index.md"] = env.get_template("site/home.md.j2").render(
-            t=t, lang=lang, pdf_name=pdf_name(lang), entries=home_entries(corpus, lang, strings),
-            upcoming_sessions=home_sessions(corpus, lang, strings))
         files.update(corpus_pages(env, corpus, lang, strings))
+        files.update(type_pages(env, corpus, lang, strings))
+        files[f"{lang}/index.md"] = home_page(env, corpus, lang, strings, files, pdf_name(lang))
         for doc in corpus.pages():
             edition = page_values(doc, lang, t, display_title(doc, lang, strings))
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(

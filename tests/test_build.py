@@ -101,10 +101,10 @@ def test_every_page_links_edit_to_its_editorial_file_and_shows_its_last_change(b
                      site / "en" / "documents" / f"{doc['id']}.html"):
             html = page.read_text(encoding="utf-8")
             wanted = f"{base}seeds/editorial/{doc['id']}.yml"
-            # Material's edit button and the line at the end of the page.
-            assert f'href="{wanted}" title=' in html, page
+            # Only in the editors' block at the end of the page (no Material edit button).
+            assert html.count(f'href="{wanted}"') == 1, page
             assert f'<a class="briefing-edit" href="{wanted}" rel="edit">' in html, page
-            assert re.search(r'class="briefing-provenance">.*?\d{4}-\d{2}-\d{2} \([0-9a-f]{7,}\)',
+            assert re.search(r'class="briefing-last-change">.*?\d{4}-\d{2}-\d{2} \([0-9a-f]{7,}\)',
                              html), page
     themes = (site / "en" / "themes.html").read_text(encoding="utf-8")
     assert f'href="{base}seeds/themes.yml"' in themes

@@ -56,6 +56,15 @@ def reading_minutes(length: int, lang: str) -> int:
     return max(1, math.ceil(length / RATES[lang]))
 
 
+def type_label(kind: str | None, t: dict) -> str:
+    """A document type in the reader's language (`speech` → 讲话); "not recorded" for None.
+
+    >>> type_label("news-report", {"session_type_news_report": "news report"})
+    'news report'
+    """
+    return t[f"session_type_{kind.replace('-', '_')}"] if kind else t["session_type_none"]
+
+
 def reading_paragraphs(reading: Reading, doc: Document, lang: str) -> list[dict]:
     """The reading's paragraphs in `lang` (as print and the site show them: the translation
     when current, else the original, flagged), each with its id."""
@@ -76,7 +85,7 @@ def reading_entry(reading: Reading, corpus: Corpus, lang: str, strings: dict) ->
         "id": doc.id, "doc": doc, "title": display_title(doc, lang, strings),
         "summary": doc.summary.get(lang), "key_points": [k.get(lang) for k in doc.key_points
                                                          if k.get(lang)],
-        "type": t[f"session_type_{kind.replace('-', '_')}"] if kind else t["session_type_none"],
+        "type": type_label(kind, t),
         "length": length, "minutes": reading_minutes(length, lang),
         "range": "–".join(dict.fromkeys(reading.paragraphs)) if reading.paragraphs else None,
         "first": paragraphs[0]["id"] if paragraphs else None,
