@@ -23,7 +23,11 @@ def check_fonts() -> None:
     ones (else: English with full-width quotes) are missing."""
     found = _font_families()
     for families, package in ((("Noto Serif CJK SC", "Noto Sans CJK SC"), "fonts-noto-cjk"),
-                              (("Liberation Serif", "Liberation Sans"), "fonts-liberation2")):
+                              (("Liberation Serif", "Liberation Sans"), "fonts-liberation2"),
+                              # fallbacks: CJK Extension B, emoji, symbols (issue #10)
+                              (("HanaMinB",), "fonts-hanazono"),
+                              (("Noto Color Emoji",), "fonts-noto-color-emoji"),
+                              (("Symbola",), "fonts-symbola")):
         if not all(family in found for family in families):
             raise ToolError(f"the fonts for the PDF ({', '.join(families)}) are missing; run: "
                             f"apt-get install -y {package}  (or: make build, which does it)")

@@ -17,12 +17,17 @@ lock=requirements.lock
 # fonts-noto-cjk: real CJK glyphs for the PDF digests (without it Chinese prints as boxes).
 # fonts-liberation2: a Latin serif and sans for English in the PDFs; Noto CJK's own curly
 # quotes are full-width (`Hangzhou’ s`), right in Chinese and wrong in English.
+# fonts-hanazono (HanaMinB: all of CJK Extension B, most of C-F, e.g. 𪚥),
+# fonts-noto-color-emoji (🍜; WeasyPrint 70 embeds and draws its CBDT glyphs and the text
+# layer extracts right) and fonts-symbola (monochrome symbols): the PDFs' fallbacks, so a
+# reader's text never prints as boxes (issue #10; briefing/sessions/glyphs.py checks it).
 # poppler-utils: pdftoppm/pdftotext, to look at and check the PDFs.
 # libpango-1.0-0: WeasyPrint's text layout (present on the stock image; checked anyway).
 # chromium: the browser the Playwright tests drive; Playwright's own browser download is
 # not used (it cannot be fetched here, and Debian's build is what readers' machines have).
 # npm: installs axe-core (package-lock.json), the accessibility engine the tests run.
-need=(fonts-noto-cjk fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 fontconfig poppler-utils)
+need=(fonts-noto-cjk fonts-liberation2 fonts-hanazono fonts-noto-color-emoji fonts-symbola
+      libpango-1.0-0 libpangoft2-1.0-0 fontconfig poppler-utils)
 if [ "$purpose" = test ]; then
   need+=(chromium)
   command -v npm >/dev/null || need+=(npm)

@@ -17,7 +17,8 @@ from ..model import Corpus
 from .load import paragraphs_of
 
 #: The families of templates/pdf/handout.css, in the order it falls back.
-FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif", "Liberation Sans")
+FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif", "Liberation Sans",
+            "HanaMinB", "Noto Color Emoji", "Symbola")
 #: Characters that are layout, not glyphs: white space and format controls.
 IGNORED_CATEGORIES = ("Zs", "Cc", "Cf", "Zl", "Zp")
 
