@@ -13,7 +13,7 @@ from pathlib import Path
 from . import localserver, offline, pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
-from .render import pdf_name, render
+from .render import digests_enabled, pdf_name, render
 from .sessions.calendar import write_calendars
 from .sessions.handout import write_handouts
 
@@ -41,9 +41,10 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
         write_files(docs, files)
         site.build_sites(docs, out)
         shutil.copyfile(docs / "corpus.json", out / "corpus.json")
-        if with_pdf:
+        if with_pdf and digests_enabled():
             pdf.write_pdf(corpus, "zh", out / "pdf" / pdf_name("zh"))
             pdf.write_pdf(corpus, "en", out / "en" / "pdf" / pdf_name("en"))
+        if with_pdf:
             write_handouts(corpus, out)
         write_calendars(corpus, out)
         offline.write_zip(out)  # last: the offline copy holds everything above

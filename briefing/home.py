@@ -106,8 +106,9 @@ def archive(corpus: Corpus, lang: str, strings: dict, files: dict[str, str]) -> 
 
 
 def home_page(env, corpus: Corpus, lang: str, strings: dict, files: dict[str, str],
-              pdf_name: str) -> str:
-    """`<lang>/index.md`: the sessions, the latest documents as cards, the archive."""
+              pdf_name: str | None) -> str:
+    """`<lang>/index.md`: the sessions, the latest documents as cards, the archive (and the
+    link to the digest, `pdf_name`, when one is built)."""
     t = strings[lang]
     latest = newest_first(corpus.pages())[:LATEST_SHOWN]
     return env.get_template("site/home.md.j2").render(

@@ -50,6 +50,18 @@ def pdf_name(lang: str) -> str:
     return f"briefing-{lang}.pdf"
 
 
+def digests_enabled(config: Path = TEMPLATES.parent / "mkdocs.yml") -> bool:
+    """Whether `build` prints the whole-corpus digests (`extra.digests` in mkdocs.yml).
+
+    Off unless set: at a thousand documents a digest is thousands of pages that nobody
+    prints, and each costs minutes; the session handouts are the printed matter. The home
+    page links a digest only when there is one, and it reads the same setting, so docs/
+    still depends on its inputs alone.
+    """
+    extra = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("extra") or {}
+    return extra.get("digests") is True
+
+
 def render(corpus: Corpus) -> dict[str, str]:
     """Every generated file, as {path relative to the output folder: text}."""
     env = environment()
@@ -58,11 +70,13 @@ def render(corpus: Corpus) -> dict[str, str]:
     by_id = {d.id: d for d in corpus.pages()}
     themes = {t.id: t for t in corpus.themes}
     terms = {t.id: t for t in corpus.glossary}
+    digests = digests_enabled()
     for lang in LANGUAGES:
         t = strings[lang]
         files.update(corpus_pages(env, corpus, lang, strings))
         files.update(type_pages(env, corpus, lang, strings))
-        files[f"{lang}/index.md"] = home_page(env, corpus, lang, strings, files, pdf_name(lang))
+        files[f"{lang}/index.md"] = home_page(env, corpus, lang, strings, files,
+                                              pdf_name(lang) if digests else None)
         for doc in corpus.pages():
             edition = page_values(doc, lang, t, display_title(doc, lang, strings))
             files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
