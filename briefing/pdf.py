@@ -16,6 +16,7 @@ from .errors import ToolError
 from .model import Corpus
 from .pages import display_title, reading_text
 from .render import TEMPLATES, environment, load_strings
+from .sessions.glyphs import check_digest_glyphs
 
 
 def check_fonts() -> None:
@@ -69,6 +70,7 @@ def write_pdf(corpus: Corpus, lang: str, path: Path) -> None:
     import weasyprint  # imported here: the other stages must not pay for loading it
 
     check_fonts()
+    check_digest_glyphs(corpus)  # before rendering: no box ever reaches paper (issue #10)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,25 @@ def test_a_character_no_font_has_fails_naming_document_paragraph_and_character(c
     assert problem.message.startswith(f"{doc.id} {para.id}: \ue000 (U+E000 unnamed character)")
 
 
+def test_the_digest_check_covers_every_paragraph(corpus):
+    import copy
+
+    from briefing.errors import InputError
+    from briefing.sessions.glyphs import check_digest_glyphs, font_coverage
+
+    check_digest_glyphs(corpus)  # the seed corpus prints completely
+    read = {r.document for s in corpus.sessions for r in s.readings}
+    doc = next(d for d in corpus.documents if d.id not in read)  # in no session
+    changed = copy.deepcopy(corpus)
+    para = changed.document(doc.id).paragraphs[-1]
+    para.text += "\ue000"
+    with pytest.raises(InputError) as caught:
+        check_digest_glyphs(changed, font_coverage())
+    [problem] = caught.value.problems
+    assert problem.line == para.lines[0] and problem.path.endswith(doc.source)
+    assert problem.message.startswith(f"{doc.id} {para.id}: \ue000 (U+E000")
+
+
 def test_an_unchanged_handout_is_not_rendered_again(corpus, tmp_path):
     import copy
 

@@ -76,23 +76,41 @@ def check_glyphs(corpus: Corpus, covered: frozenset[int] | None = None) -> None:
                              missing_glyphs(text, covered)]
         for reading in session.readings:
             doc = corpus.document(reading.document)
-            where = f"{corpus.seeds_dir}/{doc.source}"
-            extras = [*doc.title.values(), *doc.summary.values(),
-                      *(v for k in doc.key_points for v in k.values())]
-            for char in missing_glyphs("".join(filter(None, extras)), covered):
-                problems.append(Problem(where, None, f"{doc.id}: {describe(char)} in its "
-                                        "title, summary or key points cannot be printed: no "
-                                        "handout font has it"))
-            for para in paragraphs_of(reading, doc):
-                tr = doc.translation.get(para.id)
-                sources = [(para.text, where, para.lines[0])]
-                if tr and tr.text:  # a translation's mistake is in its translation file
-                    sources.append((tr.text, doc.translation_path or where, tr.line))
-                for text, path, line in sources:
-                    problems += [Problem(path, line, (
-                        f"{doc.id} {para.id}: {describe(char)} cannot be printed: no handout "
-                        f"font ({', '.join(FAMILIES)}) has it; install a font that does and "
-                        "add it to templates/pdf/handout.css, or correct the text"))
-                        for char in missing_glyphs(text, covered)]
+            problems += document_problems(doc, paragraphs_of(reading, doc), corpus.seeds_dir,
+                                          covered)
     if problems:
         raise InputError(problems)
+
+
+def check_digest_glyphs(corpus: Corpus, covered: frozenset[int] | None = None) -> None:
+    """The same check for the whole-corpus digests: every document, every paragraph."""
+    covered = font_coverage() if covered is None else covered
+    problems = [problem for doc in corpus.pages()
+                for problem in document_problems(doc, doc.paragraphs, corpus.seeds_dir, covered)]
+    if problems:
+        raise InputError(problems)
+
+
+def document_problems(doc, paragraphs, seeds_dir: str, covered: frozenset[int]) -> list[Problem]:
+    """One problem per character of a document that no font has: in its title, summary or
+    key points (named by the seed), or in a paragraph or its translation (with its line)."""
+    where = f"{seeds_dir}/{doc.source}"
+    problems = []
+    extras = [*doc.title.values(), *doc.summary.values(),
+              *(v for k in doc.key_points for v in k.values())]
+    for char in missing_glyphs("".join(filter(None, extras)), covered):
+        problems.append(Problem(where, None, f"{doc.id}: {describe(char)} in its "
+                                "title, summary or key points cannot be printed: no "
+                                "PDF font has it"))
+    for para in paragraphs:
+        tr = doc.translation.get(para.id)
+        sources = [(para.text, where, para.lines[0])]
+        if tr and tr.text:  # a translation's mistake is in its translation file
+            sources.append((tr.text, doc.translation_path or where, tr.line))
+        for text, path, line in sources:
+            problems += [Problem(path, line, (
+                f"{doc.id} {para.id}: {describe(char)} cannot be printed: no PDF "
+                f"font ({', '.join(FAMILIES)}) has it; install a font that does and "
+                "add it to templates/pdf/handout.css and digest.css, or correct the text"))
+                for char in missing_glyphs(text, covered)]
+    return problems
