@@ -38,7 +38,7 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.
     with staged(DEFAULT_DOCS, site_dir) as (docs, out):
-        write_files(docs, files)
+        write_files(docs, files, DEFAULT_DOCS)
         site.build_sites(docs, out)
         shutil.copyfile(docs / "corpus.json", out / "corpus.json")
         if with_pdf and digests_enabled():

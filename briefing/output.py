@@ -188,13 +188,40 @@ def replace_tree(target: Path, fill: Callable[[Path], None]) -> None:
         fill(folder)
 
 
-def write_files(folder: Path, files: dict[str, str]) -> None:
-    """Write `{relative path: text}` below `folder`, as UTF-8 with `\\n` line endings."""
+def write_files(folder: Path, files: dict[str, str], previous: Path | None = None) -> int:
+    """Write `{relative path: text}` below `folder`, as UTF-8 with `\\n` line endings, and
+    return how many files were written.
+
+    A file whose bytes equal its namesake in `previous` (the output about to be replaced)
+    is hard-linked from it instead of written (issue #13): an unchanged page keeps its
+    inode and modification time, so `serve`, rsync and editors' tools see only what an
+    edit changed, while the folder is still swapped in whole.
+    """
+    written = 0
     for rel, text in sorted(files.items()):
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text.encode("utf-8")
+        if previous is not None and _same_file(previous / rel, data):
+            try:
+                os.link(previous / rel, path)
+                continue
+            except OSError:  # another file system, or links not allowed: write it
+                pass
+        with open(path, "wb") as handle:
+            handle.write(data)
+        written += 1
+    return written
+
+
+def _same_file(path: Path, data: bytes) -> bool:
+    """Whether `path` is a regular file (not a link) holding exactly `data`."""
+    try:
+        if not path.is_file() or path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def read_tree(folder: Path) -> dict[str, str]:

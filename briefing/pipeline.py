@@ -105,5 +105,7 @@ def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:
     if strict and corpus.warnings:
         raise InputError(corpus.warnings)
     files = render(corpus)
-    replace_tree(Path(out_dir), lambda folder: write_files(folder, files))
+    # Unchanged files are linked from the output they replace: an edit rewrites only what
+    # shows it (issue #13).
+    replace_tree(Path(out_dir), lambda folder: write_files(folder, files, Path(out_dir)))
     return corpus
