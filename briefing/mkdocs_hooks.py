@@ -44,9 +44,9 @@ def editors_block(t: dict, path: str, sources: list[str], change: str | None,
     >>> print(editors_block(t, "a.yml", ["a.yml", "b<.md"], None, None))
     <details class="briefing-editors">
     <summary>For editors</summary>
-    <ul>
-    <li>This page comes from: <code>a.yml</code></li>
-    <li>Source files: <code>a.yml</code>, <code>b&lt;.md</code></li>
+    <ul class="briefing-editors-list">
+    <li class="briefing-edit-file">This page comes from: <code>a.yml</code></li>
+    <li class="briefing-sources">Source files: <code>a.yml</code>, <code>b&lt;.md</code></li>
     <li class="briefing-last-change">not in Git</li>
     </ul>
     </details>
@@ -58,8 +58,9 @@ def editors_block(t: dict, path: str, sources: list[str], change: str | None,
             else t["not_in_git"])
     files = t["list_sep"].join(f"<code>{html.escape(f)}</code>" for f in sources)
     return (f'<details class="briefing-editors">\n<summary>{t["editors_block"]}</summary>\n'
-            f'<ul>\n<li>{edit}{t["colon"]}<code>{html.escape(path)}</code></li>\n'
-            f'<li>{t["editors_sources"]}{t["colon"]}{files}</li>\n'
+            f'<ul class="briefing-editors-list">\n'
+            f'<li class="briefing-edit-file">{edit}{t["colon"]}<code>{html.escape(path)}</code>'
+            f'</li>\n<li class="briefing-sources">{t["editors_sources"]}{t["colon"]}{files}</li>\n'
             f'<li class="briefing-last-change">{when}</li>\n</ul>\n</details>\n')
 
 

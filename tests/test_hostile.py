@@ -141,6 +141,8 @@ MARKDOWN_TAGS = {"em", "b", "i", "ul", "ol", "li", "blockquote", "pre", "table",
                  "tbody", "tr", "th", "td", "hr", "h3", "h4", "h5", "h6", "sup", "sub", "mark",
                  "del", "abbr", "kbd", "textarea", "button", "select", "option"}
 SIDE_BY_SIDE = ("input", {"type": "checkbox", "id": "briefing-side-by-side"})
+#: The editors' block at the end of every page (briefing/mkdocs_hooks.py), the hook's own.
+EDITORS_BLOCK = ("details", {"class": "briefing-editors"})
 URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction", "xlink:href", "poster",
                   "background", "srcset")
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
@@ -310,8 +312,8 @@ def test_no_element_attribute_or_url_in_the_article_comes_from_the_seed(hostile_
     page = doc_pages(hostile_project, doc_id)[lang]
     assert page.article_tags, "no <article> on the page"
     for tag, attrs in page.article_tags:
-        if (tag, attrs) == SIDE_BY_SIDE:
-            continue  # the page's own control, the same on every page
+        if (tag, attrs) in (SIDE_BY_SIDE, EDITORS_BLOCK):
+            continue  # the page's own controls, the same on every page
         assert tag not in FORBIDDEN_TAGS, (tag, attrs)
         # The page's own lists carry a class (Markdown never writes one): only those.
         own = attrs.get("class", "").startswith("briefing-")
@@ -727,7 +729,9 @@ SEED_TEXT = st.lists(SEED_LINE, min_size=1, max_size=6).map("\n".join)
 TEMPLATE_TAGS = {"h1", "h2", "p", "div", "dl", "dt", "dd", "code", "a", "strong", "ins",
                  "details", "summary", "article",
                  # the citation and translator's notes (#15)
-                 "section", "ol", "li", "sup"}
+                 "section", "ol", "li", "sup",
+                 # names in the other language, marked with their lang (#11)
+                 "span"}
 
 
 def rendered(page: str) -> tuple[dict, Page]:
@@ -778,6 +782,7 @@ def test_any_seed_text_stays_text(text):
                     assert fold(title) in body.text, title
                 for tag, attrs in body.tags:
                     assert tag in TEMPLATE_TAGS, (tag, attrs, text)
+                    assert tag != "span" or set(attrs) <= {"lang", "class"}, (attrs, text)
                     assert not any(name.startswith("on") for name in attrs), (tag, attrs)
                     if tag == "a" and "href" in attrs:
                         assert OWN_HREF.fullmatch(attrs["href"]), (attrs, text)
