@@ -115,18 +115,33 @@ _REFINE = 200
 
 
 def _edits(before: str, after: str) -> list[tuple[int, int, int, int]]:
-    """The differing spans `(i1, i2, j1, j2)` of `before` and `after`, in order."""
-    a = [m.span() for m in _TOKEN.finditer(before)]
-    b = [m.span() for m in _TOKEN.finditer(after)]
+    """The differing spans `(i1, i2, j1, j2)` of `before` and `after`, in order.
+
+    The common head and tail are cut off first (most fixers touch a few places). In the
+    word diff, words common in a long text (`，`, a space) may not start a match
+    (SequenceMatcher's autojunk): with them allowed, a paragraph of 12,000 characters with
+    hundreds of commas cost a fifth of a second; the character refinement of the short
+    runs keeps the edits minimal.
+    """
+    n = min(len(before), len(after))
+    head = 0
+    while head < n and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    end_a, end_b = len(before) - tail, len(after) - tail
+    a = [m.span() for m in _TOKEN.finditer(before, head, end_a)]
+    b = [m.span() for m in _TOKEN.finditer(after, head, end_b)]
     words = difflib.SequenceMatcher(None, [before[x:y] for x, y in a],
-                                    [after[x:y] for x, y in b], autojunk=False)
+                                    [after[x:y] for x, y in b])
     edits = []
     for tag, w1, w2, v1, v2 in words.get_opcodes():
         if tag == "equal":
             continue
-        i1 = a[w1][0] if w1 < len(a) else len(before)
+        i1 = a[w1][0] if w1 < len(a) else end_a
         i2 = a[w2 - 1][1] if w2 > w1 else i1
-        j1 = b[v1][0] if v1 < len(b) else len(after)
+        j1 = b[v1][0] if v1 < len(b) else end_b
         j2 = b[v2 - 1][1] if v2 > v1 else j1
         if i2 - i1 > _REFINE or j2 - j1 > _REFINE:
             edits.append((i1, i2, j1, j2))
