@@ -13,6 +13,7 @@ from pathlib import Path
 from . import localserver, offline, pdf, pipeline, review, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
+from .publish import records
 from .render import digests_enabled, pdf_name, render
 from .sessions.calendar import write_calendars
 from .sessions.handout import write_handouts
@@ -40,7 +41,8 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
     with staged(DEFAULT_DOCS, site_dir) as (docs, out):
         write_files(docs, files, DEFAULT_DOCS)
         site.build_sites(docs, out)
-        shutil.copyfile(docs / "corpus.json", out / "corpus.json")
+        shutil.copyfile(docs / records.INDEX, out / records.INDEX)
+        shutil.copytree(docs / records.RECORDS, out / records.RECORDS)
         if with_pdf and digests_enabled():
             pdf.write_pdf(corpus, "zh", out / "pdf" / pdf_name("zh"))
             pdf.write_pdf(corpus, "en", out / "en" / "pdf" / pdf_name("en"))

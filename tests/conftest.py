@@ -14,6 +14,26 @@ SHARED = ROOT.parent / "shared"
 EDIT_REMOTE = "https://git.example.org/study/briefing.git"
 
 
+def validate_corpus(read) -> dict:
+    """Validate generated corpus records against schema/corpus.schema.json (the index at
+    its root, each record as `$defs/document`), given `read(relative path) -> text`; return
+    the whole corpus (briefing.publish.records.assemble)."""
+    import json
+
+    import jsonschema
+
+    from briefing.publish.records import assemble
+
+    schema = json.loads((ROOT / "schema" / "corpus.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(read("corpus.json")))
+    record = jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/document"})
+    corpus = assemble(read)
+    for doc in corpus["compilations"] + corpus["documents"]:
+        record.validate(doc)
+    return corpus
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `build.py` as a user would, in its own process."""
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,

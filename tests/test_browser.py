@@ -36,6 +36,7 @@ if not CHROMIUM.exists():
                 allow_module_level=True)
 
 from playwright.sync_api import sync_playwright  # noqa: E402 - only once chromium is there
+from briefing.publish.records import load_corpus
 
 
 # --- fixtures -------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def document_ids(site: Path) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_document_reads_completely_in_the_readers_language(site, page, lang):
-    corpus = json.loads((site / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(site)
     records = {d["id"]: d for d in corpus["documents"] + corpus["compilations"]}
     want = "zh-Hans" if lang == "zh" else "en"
     for doc_id in document_ids(site):

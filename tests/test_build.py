@@ -6,12 +6,13 @@ import re
 
 import pytest
 from pypdf import PdfReader
+from briefing.publish.records import load_corpus
 
 pytestmark = pytest.mark.slow
 
 
 def corpus(root):
-    return json.loads((root / "docs" / "corpus.json").read_text(encoding="utf-8"))
+    return load_corpus(root / "docs")
 
 
 def test_both_sites_have_a_page_for_every_document(built_project):
@@ -90,6 +91,11 @@ def test_pdf_has_extractable_chinese_and_embedded_cjk_font(built_project, lang, 
 def test_corpus_json_is_published_with_the_site(built_project):
     assert (built_project / "site" / "corpus.json").read_bytes() == \
         (built_project / "docs" / "corpus.json").read_bytes()
+    records = sorted((built_project / "docs" / "corpus").iterdir())
+    assert records and [p.name for p in records] == sorted(
+        p.name for p in (built_project / "site" / "corpus").iterdir())
+    assert all((built_project / "site" / "corpus" / p.name).read_bytes() == p.read_bytes()
+               for p in records)
 
 
 def test_every_page_links_edit_to_its_editorial_file_and_shows_its_last_change(built_project):

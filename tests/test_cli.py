@@ -7,7 +7,8 @@ import shutil
 import jsonschema
 import pytest
 
-from conftest import ROOT, SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli, validate_corpus
+from briefing.publish.records import load_corpus
 
 COMMANDS = ["generate", "build", "check", "serve"]
 
@@ -52,7 +53,7 @@ def test_generate_writes_nothing_outside_out(tmp_path, seed_copy):
 def test_generate_without_editorial_files_gives_pages_in_both_languages(tmp_path, seed_copy):
     out = tmp_path / "out"
     assert run_cli("generate", "--seeds", str(seed_copy), "--out", str(out)).returncode == 0
-    corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(out)
     assert corpus["themes"] == []
     for doc in corpus["documents"]:
         for lang in ("zh", "en"):
@@ -61,18 +62,22 @@ def test_generate_without_editorial_files_gives_pages_in_both_languages(tmp_path
 
 
 def test_corpus_json_matches_its_schema():
-    schema = json.loads((ROOT / "schema" / "corpus.schema.json").read_text(encoding="utf-8"))
-    corpus = json.loads((ROOT / "docs" / "corpus.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(corpus)
+    docs = ROOT / "docs"
+    corpus = validate_corpus(lambda rel: (docs / rel).read_text(encoding="utf-8"))
+    assert sorted(p.name for p in (docs / "corpus").iterdir()) == sorted(
+        f"{d['id']}.json" for d in corpus["compilations"] + corpus["documents"])
     assert {d["source"] for d in corpus["documents"]} == {p.name for p in SEEDS.glob("*.txt")}
 
 
 def test_schema_rejects_a_document_without_its_fields():
-    schema = json.loads((ROOT / "schema" / "corpus.schema.json").read_text(encoding="utf-8"))
-    corpus = json.loads((ROOT / "docs" / "corpus.json").read_text(encoding="utf-8"))
-    del corpus["documents"][0]["language"]
+    docs = ROOT / "docs"
+    index = json.loads((docs / "corpus.json").read_text(encoding="utf-8"))
+    first = index["documents"][0]["record"]
+    record = json.loads((docs / first).read_text(encoding="utf-8"))
+    del record["language"]
+    files = {"corpus.json": json.dumps(index), first: json.dumps(record)}
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.Draft202012Validator(schema).validate(corpus)
+        validate_corpus(lambda rel: files.get(rel) or (docs / rel).read_text(encoding="utf-8"))
 
 
 def test_check_passes_on_the_committed_docs():

@@ -12,6 +12,7 @@ from briefing.model import source_hash
 from briefing.render import render
 
 from conftest import run_cli
+from briefing.publish.records import assemble
 
 #: A machine-translated English seed on one line: three paragraphs run together.
 MT_SEED = ("Beijing released a plan\n\n"
@@ -66,7 +67,7 @@ def test_machine_translation_is_labelled_and_its_translation_a_reconstruction(tm
     seeds = mt_corpus(tmp_path, ORIGINAL)
     corpus = pipeline.analyse_corpus(seeds)
     files = render(corpus)
-    record = json.loads(files["corpus.json"])["documents"][0]
+    record = assemble(files.__getitem__)["documents"][0]
     assert record["original"]["kind"] == "machine-translation"
     assert record["original"]["from"] == "zh"
     assert record["original"]["translation_kind"] == "reconstruction"
@@ -82,7 +83,7 @@ def test_an_original_keeps_the_usual_labels(tmp_path):
     seeds = mt_corpus(tmp_path, "title: {zh: 标题}\n", translation_of([(whole, "译文。")]))
     files = render(pipeline.analyse_corpus(seeds))
     assert "本文原文为英文" in files["zh/documents/plan.md"]
-    record = json.loads(files["corpus.json"])["documents"][0]
+    record = assemble(files.__getitem__)["documents"][0]
     assert record["original"]["kind"] == "original"
     assert record["original"]["translation_kind"] == "translation"
 
@@ -169,7 +170,7 @@ def test_translators_notes_are_numbered_on_the_page_and_in_json(tmp_path):
     assert zh.count('class="briefing-tn-ref"') == 2  # both markers after p2's text
     assert "英文为将来时" not in en  # a note in one language stays with the translation
     assert '<li id="tn1">Shown on both pages.' in en
-    record = json.loads(files["corpus.json"])["documents"][0]
+    record = assemble(files.__getitem__)["documents"][0]
     assert record["paragraphs"][1]["translation"]["notes"] == [
         {"zh": "英文为将来时，中文改为已然。", "en": None},
         {"zh": "中英两页都显示。", "en": "Shown on both pages."}]

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import run_cli
+from briefing.publish.records import load_corpus
 
 SEED = ("飛象網訊(易歡)人工智能正在走向“規(guī);瘧谩,在工業(yè)、醫療領域廣泛應用。\n"
         "產業生態日益壯大,協同發展格局加速構建!爱a學研用金”多方協同的生態體系持續完善。\n"
@@ -33,7 +34,7 @@ def test_erratum_is_applied_and_shown_as_an_editorial_correction(tmp_path):
                                             "  - find: 規；瘧谩\n    replace: 規模化應用\n"
                                             "    note: 乱码\n")
     assert result.returncode == 0, result.stderr
-    doc = json.loads((out / "corpus.json").read_text(encoding="utf-8"))["documents"][0]
+    doc = load_corpus(out)["documents"][0]
     para = doc["paragraphs"][0]
     assert "走向“规模化应用，" in para["text"]
     assert para["corrections"] == [{"start": para["text"].index("规模化应用"),
@@ -100,7 +101,7 @@ def test_editor_adds_and_removes_themes_and_unknown_ids_fail(tmp_path):
     out = tmp_path / "out"
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert json.loads((out / "corpus.json").read_text(encoding="utf-8"))["documents"][0][
+    assert load_corpus(out)["documents"][0][
         "themes"] == ["data"]
     edit.write_text("themes:\n  add: [no-such-theme]\n", encoding="utf-8")
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(tmp_path / "out2"))

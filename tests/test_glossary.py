@@ -15,6 +15,7 @@ from briefing.link import find_related
 from briefing.model import Document, Term, TermUse
 from briefing.render import render
 from conftest import SEEDS
+from briefing.publish.records import assemble
 
 CORPUS = pipeline.analyse_corpus(SEEDS)
 FILES = render(CORPUS)
@@ -112,7 +113,7 @@ def test_the_search_dictionary_holds_the_chinese_terms():
 
 
 def test_corpus_json_lists_the_glossary_and_each_documents_terms():
-    data = json.loads(FILES["corpus.json"])
+    data = assemble(FILES.__getitem__)
     assert [t["id"] for t in data["glossary"]] == [t.id for t in CORPUS.glossary]
     record = next(d for d in data["documents"] if d["id"] == "003-c67a1687915d7e32")
     terms = {t["id"]: t for t in record["terms"]}

@@ -36,6 +36,7 @@ from briefing import editorial, pipeline
 from briefing.errors import BriefingError, EditorialError
 from briefing.scaffold import translation_yaml
 from conftest import ROOT, SEEDS, copy_project, run_cli
+from briefing.publish.records import load_corpus
 
 DATA = Path(__file__).resolve().parent / "data"
 HOSTILE = DATA / "hostile.txt"
@@ -210,7 +211,7 @@ def write_hostile_curation(seeds: Path) -> None:
 
 
 def corpus_doc(root: Path, doc_id: str) -> dict:
-    corpus = json.loads((root / "docs" / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(root / "docs")
     return next(d for d in corpus["documents"] + corpus["compilations"] if d["id"] == doc_id)
 
 
@@ -534,7 +535,7 @@ def test_unusual_file_names_build(tmp_path, name):
     result = run_cli("generate", "--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert problem_lines(result) == []
-    corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(out)
     (doc,) = [d for d in corpus["documents"] if d["source"] == name]
     # The id makes a file name and a URL: nothing but lower-case letters, digits, hyphens.
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", doc["id"]), doc["id"]
@@ -554,7 +555,7 @@ def test_two_seeds_with_one_id_keep_the_first_and_warn(tmp_path):
     lines = problem_lines(result)
     assert lines == [f"Warning: {second}: has the same id 'a-b' as {first}; rename one of "
                      f"them {SKIPPED}"]
-    corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(out)
     assert [(d["id"], d["source"]) for d in corpus["documents"]] == [("a-b", "a b.txt")]
 
     strict_out = tmp_path / "strict-out"
@@ -600,7 +601,7 @@ def test_a_link_to_a_file_inside_the_seeds_is_read(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = problem_lines(result)  # the folder is no seed, and says so (issue 14, item 12)
     assert len(lines) == 1 and lines[0].startswith(f"Warning: {seeds / 'archive'}: "), lines
-    corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(out)
     assert [d["source"] for d in corpus["documents"]] == ["linked.txt"]
 
 
@@ -758,7 +759,7 @@ def test_any_seed_text_stays_text(text):
             assert "prop.txt" in str(exc), str(exc)
             event("refused")
             return
-        corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+        corpus = load_corpus(out)
         event(f"generated; compilation: {bool(corpus['compilations'])}")
         for doc in corpus["documents"] + corpus["compilations"]:
             title = doc["title"][doc["language"]]

@@ -15,6 +15,7 @@ from briefing.names.book import KINDS, NameBook, NameEntry, load_names
 from briefing.names.romanise import romanise
 from briefing.names.show import show
 from conftest import ROOT, SEEDS, run_cli
+from briefing.publish.records import load_corpus
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "names" / "cases.yml")
                        .read_text(encoding="utf-8"))
@@ -240,7 +241,7 @@ def test_hostile_names_stay_text_on_the_pages(tmp_path):
 
 def test_corpus_json_gives_the_names_as_each_site_shows_them():
     import json
-    corpus = json.loads((ROOT / "docs" / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(ROOT / "docs")
     by_id = {d["id"]: d for d in corpus["documents"] + corpus["compilations"]}
     assert by_id["002-cf7a6355ccf0b9a8-a1"]["names"]["en"]["authors"] == "Xi Jinping"
     assert by_id["002-cf7a6355ccf0b9a8-a1"]["names"]["zh"]["authors"] == "习近平"

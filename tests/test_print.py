@@ -20,6 +20,7 @@ from briefing.model import Seed
 from briefing.read import read_seed
 from briefing.script import detect_script, language_of
 from briefing.split import split
+from conftest import validate_corpus
 
 DATA = Path(__file__).parent / "data"
 PRINT = DATA / "print"
@@ -139,16 +140,9 @@ def print_corpus(tmp_path_factory):
 
 
 def test_notes_are_in_corpus_json_by_the_schema(print_corpus):
-    import json
-
-    import jsonschema
-
     from briefing.render import render
 
-    data = json.loads(render(print_corpus)["corpus.json"])
-    schema = json.loads((Path(__file__).parent.parent / "schema" / "corpus.schema.json")
-                        .read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
+    data = validate_corpus(render(print_corpus).__getitem__)
     notes = {d["id"]: [(n["marker"], n["paragraph"]) for n in d.get("notes", [])]
              for d in data["documents"]}
     assert notes == {"zh-journal": [("①", "p3"), ("②", "p4"), ("①", "p6")],

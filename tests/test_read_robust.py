@@ -34,6 +34,7 @@ from briefing.read import (EDITORIAL_ENTRIES, LINE_SEPARATORS, MAX_ID, list_seed
                            read_error, read_seed, slug_for)
 from briefing.render import render
 from conftest import ROOT, SEEDS, run_cli
+from briefing.publish.records import load_corpus
 
 DATA = Path(__file__).resolve().parent / "data" / "read"
 CASES = yaml.safe_load((DATA / "cases.yml").read_text(encoding="utf-8"))
@@ -240,7 +241,7 @@ def test_long_names_generate(tmp_path, long_named_seeds):
     result = run_cli("generate", "--seeds", str(long_named_seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert problem_lines(result) == []
-    corpus = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(out)
     sources = {d["source"] for d in corpus["documents"]}
     assert sources == set(LONG_NAMES)
     assert any(d["id"].endswith("-a7") for d in corpus["documents"])  # the compilation's

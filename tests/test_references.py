@@ -10,6 +10,7 @@ from briefing import pipeline
 from briefing.errors import EditorialError
 from briefing.render import render
 from conftest import SEEDS
+from briefing.publish.records import assemble
 
 CORPUS = pipeline.analyse_corpus(SEEDS)
 BY_ID = {d.id: d for d in CORPUS.documents}
@@ -81,7 +82,7 @@ def test_references_link_to_the_document_that_is_or_discusses_them(tmp_path):
     assert refs["d"] == [("算力发展行动计划", "c", "discusses")]
     assert refs["c"] == [("算力发展行动计划", None, None)]  # never to itself
     assert refs["f"] == [("数据条例", "e", "discusses")]
-    data = json.loads(render(corpus)["corpus.json"])
+    data = assemble(render(corpus).__getitem__)
     b = next(d for d in data["documents"] if d["id"] == "b")
     assert [l for l in b["links"] if l["kind"] == "reference"] == [
         {"target": "a", "kind": "reference", "note": "is: 关于推进低空经济发展的意见",

@@ -17,6 +17,7 @@ import pytest
 
 from briefing import offline, search, searchtext
 from briefing.localserver import serving
+from briefing.publish.records import load_corpus
 
 JS = (Path(__file__).resolve().parent.parent / "templates" / "theme" / "assets"
       / "javascripts" / "briefing-search.js")
@@ -86,7 +87,7 @@ def test_normalisation_keeps_every_offset():
 
 
 def test_the_index_holds_every_paragraph_of_every_document(site):
-    corpus = json.loads((site / "corpus.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(site)
     records = {d["id"]: d for d in corpus["documents"] + corpus["compilations"]}
     for lang in PREFIX:
         pages = search.read_pages(site / PREFIX[lang])

@@ -9,6 +9,7 @@ from briefing.model import Document, Paragraph, Theme
 from briefing.render import render
 from briefing.themes import MAX_THEMES, tag_themes
 from conftest import SEEDS
+from briefing.publish.records import assemble
 
 CORPUS = pipeline.analyse_corpus(SEEDS)
 FILES = render(CORPUS)
@@ -132,7 +133,7 @@ def test_theme_pages_show_the_passages_that_carry_each_theme(lang):
 
 def test_corpus_json_records_scores_and_evidence():
     import json
-    data = json.loads(FILES["corpus.json"])
+    data = assemble(FILES.__getitem__)
     record = next(d for d in data["documents"] if d["id"] == "002-cf7a6355ccf0b9a8-a6")
     assert record["theme_scores"]["large-models"] == 48
     assert record["theme_evidence"]["large-models"][0]["phrases"] == ["大模型"]
