@@ -19,10 +19,7 @@ def correct(documents: list[Document], edits: list[DocumentEdits]) -> list[Docum
     """Apply the errata: they correct the source text, so they run before analysis (figures,
     dates and passages are then read from the corrected text). An editorial file for an
     unknown document, or an erratum whose text is gone, fails naming file and line."""
-    known = {d.id for d in documents}
-    unknown = [Problem(e.path, None, f"there is no document {e.document_id!r}; rename the "
-                                     "file after a document id (see corpus.json)")
-               for e in edits if e.document_id not in known]
+    unknown = unknown_documents({d.id for d in documents}, edits)
     if unknown:
         raise EditorialError(unknown)
     by_id = {e.document_id: e for e in edits}
@@ -41,6 +38,13 @@ def correct(documents: list[Document], edits: list[DocumentEdits]) -> list[Docum
     if problems:
         raise EditorialError(problems)
     return corrected
+
+
+def unknown_documents(known: set[str], files) -> list[Problem]:
+    """An editorial or translation file named after no document of the corpus."""
+    return [Problem(f.path, None, f"there is no document {f.document_id!r}; rename the file "
+                                  "after a document id (see corpus.json)")
+            for f in files if f.document_id not in known]
 
 
 def curate(documents: list[Document], edits: list[DocumentEdits], themes: list[Theme],
@@ -122,14 +126,10 @@ def attach_translations(documents: list[Document], files: list[TranslationFile])
     orphans for `check` to list. A file for no document, or in the document's own language,
     is an error."""
     by_id = {d.id: d for d in documents}
-    problems = []
+    problems = unknown_documents(set(by_id), files)
     for f in files:
         doc = by_id.get(f.document_id)
-        if doc is None:
-            problems.append(Problem(f.path, None, f"there is no document {f.document_id!r}; "
-                                                  "rename the file after a document id "
-                                                  "(see corpus.json)"))
-        elif f.language == doc.language:
+        if doc is not None and f.language == doc.language:
             problems.append(Problem(f.path, 1, f"language is {f.language!r}, the language of "
                                                f"the original; a translation is into "
                                                f"{'en' if doc.language == 'zh' else 'zh'}"))

@@ -1,24 +1,27 @@
 """The whole pipeline, top to bottom. All reading and analysis happen before any writing.
 
-    read -> clean -> split -> correct (errata) -> analyze -> curate -> link
+    read -> clean -> split -> correct (errata) -> analyze -> curate   per seed (cached)
+    -> link                                                          corpus-wide
                                                           (analyse_corpus: no I/O but reading)
     render -> write docs/                                 (generate)
     site (MkDocs, both languages) -> pdf (WeasyPrint)     (build)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import editorial
+from . import cache, editorial
 from .analyze import analyze, find_dated_events
 from .clean import clean
-from .curate import correct, curate
-from .errors import InputError, Problem, SeedError, display_path
+from .cache import SeedWork
+from .curate import correct, curate, unknown_documents
+from .errors import EditorialError, InputError, Problem, SeedError, display_path
 from .link import link
-from .model import Corpus
+from .model import Corpus, Seed
 from .names import attach_names, load_names
 from .output import check_target, replace_tree, write_files
-from .read import list_seeds, read_seed
+from .read import decode_seed, list_seeds, read_seed_bytes, slug_for
 from .render import render
 from .sessions.load import load_session_data
 from .split import split
@@ -40,6 +43,21 @@ def check_outputs(seeds_dir: Path, *outputs: Path) -> None:
         check_target(Path(out), inputs, root=ROOT)
 
 
+@dataclass
+class Editorial:
+    """The editors' files that the per-document stages read, loaded and checked once."""
+
+    edits: list[editorial.DocumentEdits]
+    themes: list
+    glossary: list
+    translations: list[editorial.TranslationFile]
+
+    def of(self, ids: set[str]) -> "Editorial":
+        """Only what concerns the documents `ids`."""
+        return Editorial([e for e in self.edits if e.document_id in ids], self.themes,
+                         self.glossary, [t for t in self.translations if t.document_id in ids])
+
+
 def analyse_corpus(seeds_dir: Path) -> Corpus:
     """Read, clean, split, analyze, curate and link every seed of a folder.
 
@@ -47,52 +65,96 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     folder, a FIFO, a dangling link, a file that is not .txt), is reported as a warning and
     left out, so one bad file among many does not stop the run (`--strict` makes warnings
     fatal). Problems in editorial files stop the run: they are the editors' own and must be
-    fixed.
+    fixed; all of them are said at once.
     """
     seeds_dir = Path(seeds_dir)
     paths, skipped = list_seeds(seeds_dir)
-    seeds, unreadable = [], []
+    found = Editorial(editorial.load_document_edits(seeds_dir), editorial.load_themes(seeds_dir),
+                      editorial.load_glossary(seeds_dir), editorial.load_translations(seeds_dir))
+    shared = [seeds_dir / editorial.THEMES_FILE, seeds_dir / editorial.GLOSSARY_FILE]
+    works, unreadable, problems, failed = [], [], [], set()
     warnings = [Problem(p.path, p.line, p.message + SKIPPED) for p in skipped]
     by_id: dict[str, Path] = {}
     for path in paths:
+        seed_id = slug_for(path.stem)
+        if seed_id in by_id:
+            # Two names that make one id (`a b.txt`, `a-b.txt`) would share a page.
+            warnings.append(Problem(display_path(path), None, (
+                f"has the same id {seed_id!r} as {display_path(by_id[seed_id])}; rename one "
+                f"of them" + SKIPPED)))
+            continue
         try:
-            seed = read_seed(path, seeds_dir)
+            work = seed_work(path, seeds_dir, found, shared)
         except SeedError as exc:
             unreadable.extend(exc.problems)
             warnings.extend(Problem(p.path, p.line, p.message + SKIPPED) for p in exc.problems)
             continue
-        if seed.id in by_id:
-            # Two names that make one id (`a b.txt`, `a-b.txt`) would share a page.
-            warnings.append(Problem(display_path(path), None, (
-                f"has the same id {seed.id!r} as {display_path(by_id[seed.id])}; rename one "
-                f"of them" + SKIPPED)))
-            continue
-        by_id[seed.id] = path
-        seeds.append(seed)
-    if not seeds:  # nothing to build: the problems are errors, nothing "goes on"
+        except EditorialError as exc:
+            problems.extend(exc.problems)
+            failed.add(seed_id)
+        else:
+            works.append(work)
+        by_id[seed_id] = path
+    if not works and not problems:  # nothing to build: the problems are errors
         raise SeedError(skipped + unreadable or [Problem(
             display_path(seeds_dir), None, "holds no readable seed (.txt) files; add at "
                                            "least one")])
-    cleaned = [clean(seed) for seed in seeds]
-    edits = editorial.load_document_edits(seeds_dir)
-    pages = correct([doc for c in cleaned for doc in split(c)], edits)
+    pages = [page for work in works for page in work.pages]
+    # A file for no document; one of a seed whose own files failed is not said twice.
+    files = [f for f in found.edits + found.translations
+             if not any(belongs(f.document_id, seed_id) for seed_id in failed)]
+    problems = unknown_documents({d.id for d in pages}, files) + problems
+    if problems:
+        raise EditorialError(problems)
+    # Corpus-wide from here: every document's links depend on all the others.
+    documents = link([d for d in pages if d.kind != "compilation"], found.edits)
     compilations = [d for d in pages if d.kind == "compilation"]
-    documents = [d for d in pages if d.kind != "compilation"]
-    themes = editorial.load_themes(seeds_dir)
-    glossary = editorial.load_glossary(seeds_dir)
-    documents = analyze(documents, themes, glossary)
-    # A compilation's own date (its masthead) belongs on the timeline too.
-    compilations = [find_dated_events(c) for c in compilations]
-    translations = editorial.load_translations(seeds_dir)
-    curated = curate(documents + compilations, edits, themes, glossary, translations)
-    documents = link([d for d in curated if d.kind != "compilation"], edits)
-    compilations = [d for d in curated if d.kind == "compilation"]
-    corpus = Corpus(documents=documents, compilations=compilations, themes=themes,
-                    glossary=glossary, cleaned=cleaned, warnings=warnings,
-                    seeds_dir=display_path(seeds_dir))
+    corpus = Corpus(documents=documents, compilations=compilations, themes=found.themes,
+                    glossary=found.glossary, cleaned=[work.cleaned for work in works],
+                    warnings=warnings, seeds_dir=display_path(seeds_dir))
     corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
     attach_names(corpus, load_names(seeds_dir))
     return corpus
+
+
+def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: list[Path]) -> SeedWork:
+    """One seed through the per-document stages, or their result from the cache."""
+    data = read_seed_bytes(path, seeds_dir)
+    seed_id = slug_for(path.stem)
+    own = [Path(f.path) for f in found.edits + found.translations
+           if belongs(f.document_id, seed_id)]
+    key = cache.seed_key(path, data, shared, own)
+    work = cache.load(key)
+    if work is None:
+        work = document_stages(decode_seed(path, data), found)
+        cache.store(key, work)
+    return work
+
+
+def belongs(document_id: str, seed_id: str) -> bool:
+    """Whether a document may come from a seed: it is the seed, or an article of it
+    (`x-a3`). Generous on purpose (seed `a`'s key also holds the files of a seed `a-b`):
+    a file too many in a key costs a rerun, one too few a stale page.
+
+    >>> belongs("002-cf7a6355ccf0b9a8-a3", "002-cf7a6355ccf0b9a8"), belongs("a", "a-b")
+    (True, False)
+    """
+    return document_id == seed_id or document_id.startswith(seed_id + "-")
+
+
+def document_stages(seed: Seed, found: Editorial) -> SeedWork:
+    """clean -> split -> correct -> analyze -> curate, for one seed's documents."""
+    cleaned = clean(seed)
+    parts = split(cleaned)
+    own = found.of({d.id for d in parts})
+    pages = correct(parts, own.edits)
+    compilations = [d for d in pages if d.kind == "compilation"]
+    documents = analyze([d for d in pages if d.kind != "compilation"], own.themes,
+                        own.glossary)
+    # A compilation's own date (its masthead) belongs on the timeline too.
+    compilations = [find_dated_events(c) for c in compilations]
+    return SeedWork(cleaned, curate(documents + compilations, own.edits, own.themes,
+                                    own.glossary, own.translations))
 
 
 def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:

@@ -127,10 +127,22 @@ def read_seed(path: Path, seeds_dir: Path | None = None) -> Seed:
     would publish whatever it points at. A seed that disappears while it is read raises
     `InputError`: the run stops, and is to be run again.
     """
+    return decode_seed(path, read_seed_bytes(path, seeds_dir))
+
+
+def read_seed_bytes(path: Path, seeds_dir: Path | None = None) -> bytes:
+    """The bytes of a seed, with the checks of `read_seed` on the file itself (a link
+    leaving `seeds_dir`, not a regular file, too large)."""
     where = display_path(path)
     if seeds_dir is not None and path.is_symlink():
         _check_link(path, Path(seeds_dir), where)
-    text, encoding = decode(_read_bytes(path, where), where)
+    return _read_bytes(path, where)
+
+
+def decode_seed(path: Path, data: bytes) -> Seed:
+    """A seed's bytes as text, or `SeedError` for what is not a publishable text."""
+    where = display_path(path)
+    text, encoding = decode(data, where)
     text = normalize_line_breaks(text)
     control = CONTROL.search(text)
     if control:

@@ -1,0 +1,105 @@
+"""The per-document stages' results, kept between runs (issue 13).
+
+Read, clean, split, correct, analyze and curate look at one seed at a time: what they make
+of a seed depends only on its bytes (and its name and place, which its pages and messages
+show), its own editorial and translation files, the themes and the glossary, and the
+code. A run keys each seed on exactly those and, when the key was seen before, takes the
+result from `.cache/documents/` instead of doing the work again; linking and the corpus
+pages, which look at every document, are always made anew from the results. So a cached
+run gives what a cold run gives, byte for byte (tests/test_cache.py).
+
+The folder is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
+or `off` for none. An entry that cannot be read (a crash midway, another version of
+Python) counts as missing; one that cannot be written (a read-only checkout) is skipped:
+the cache only ever saves time. (Entries are pickles: the folder is the checkout's own,
+never shared or committed.)
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import display_path
+from .model import CleanSeed, Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class SeedWork:
+    """What the per-document stages made of one seed."""
+
+    cleaned: CleanSeed
+    pages: list[Document]  #: curated, not yet linked: documents and compilations
+
+
+def folder() -> Path | None:
+    setting = os.environ.get("BRIEFING_CACHE", "")
+    if setting == "off":
+        return None
+    return Path(setting) if setting else ROOT / ".cache" / "documents"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code that makes a `SeedWork` (every module of the package) and of the
+    pinned libraries (OpenCC's tables, jieba's dictionary): a change to either is a new
+    version, and no older entry is used."""
+    digest = hashlib.sha256()
+    package = ROOT / "briefing"
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    lock = ROOT / "requirements.lock"
+    if lock.is_file():
+        digest.update(lock.read_bytes())
+    return digest.hexdigest()
+
+
+def seed_key(path: Path, data: bytes, shared: list[Path], own: list[Path]) -> str:
+    """The key of one seed's work: the code, the seed (its name, where it is shown from, its
+    bytes), the corpus-wide files the stages read (`shared`: themes, glossary) and its own
+    editorial and translation files (`own`)."""
+    digest = hashlib.sha256(code_version().encode())
+    for part in [path, *shared, *own]:
+        digest.update(display_path(part).encode() + b"\0")
+        content = data if part is path else (part.read_bytes() if part.is_file() else b"")
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def load(key: str) -> SeedWork | None:
+    where = folder()
+    if where is None:
+        return None
+    try:
+        with open(where / key[:2] / f"{key}.pickle", "rb") as file:
+            work = pickle.load(file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError):
+        return None
+    return work if isinstance(work, SeedWork) else None
+
+
+def store(key: str, work: SeedWork) -> None:
+    """Write an entry whole or not at all (a temporary file renamed into place)."""
+    where = folder()
+    if where is None:
+        return
+    target = where / key[:2] / f"{key}.pickle"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as file:
+            pickle.dump(work, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,143 @@
+"""The per-document cache (briefing.cache, issue 13): a cached run gives what a cold run
+gives, byte for byte; an edit re-runs only the seed it touches and rewrites only the files
+that show it; anything the stages read is in the key."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import cache, pipeline
+from conftest import SEEDS
+
+EDITED = "004_593e9b3dadb7e903.txt"
+EDITED_ID = "004-593e9b3dadb7e903"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """The seeds with their editorial files, a cache folder of its own, and a count of the
+    seeds that went through the per-document stages."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    runs: list[str] = []
+    stages = pipeline.document_stages
+
+    def counted(seed, found):
+        runs.append(seed.name)
+        return stages(seed, found)
+
+    monkeypatch.setattr(pipeline, "document_stages", counted)
+    return seeds, tmp_path, runs
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {rel for rel in set(before) | set(after) if before.get(rel) != after.get(rel)}
+
+
+def cold(seeds: Path, out: Path, monkeypatch) -> dict[str, bytes]:
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    pipeline.generate(seeds, out)
+    return tree(out)
+
+
+def test_a_cached_run_gives_the_cold_runs_files_without_redoing_the_work(project):
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    assert sorted(runs) == sorted(p.name for p in seeds.glob("*.txt"))
+    runs.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert runs == []
+    assert tree(tmp / "second") == tree(tmp / "first")
+
+
+def test_a_paragraph_edit_reruns_its_seed_and_rewrites_only_what_shows_it(project,
+                                                                        monkeypatch):
+    seeds, tmp, runs = project
+    out = tmp / "docs"
+    pipeline.generate(seeds, out)
+    before = tree(out)
+    seed = seeds / EDITED
+    text = seed.read_text(encoding="utf-8")
+    assert "黃浦江畔" in text
+    seed.write_text(text.replace("黃浦江畔", "黃浦江邊", 1), encoding="utf-8")
+    runs.clear()
+    pipeline.generate(seeds, out)
+    assert runs == [EDITED]
+    after = tree(out)
+    assert after == cold(seeds, tmp / "cold", monkeypatch)
+    rewritten = changed(before, after)
+    # Its two pages and its record; the index and every other document's files stay.
+    assert {f"zh/documents/{EDITED_ID}.md", f"en/documents/{EDITED_ID}.md",
+            f"corpus/{EDITED_ID}.json"} <= rewritten
+    assert "corpus.json" not in rewritten
+    assert not {rel for rel in rewritten if rel.startswith(("corpus/", "zh/documents/",
+                                                            "en/documents/"))
+                and EDITED_ID not in rel}
+    assert len(rewritten) <= 12, sorted(rewritten)
+
+
+def test_an_editorial_file_is_in_its_own_seeds_key_only(project, monkeypatch):
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    edit = seeds / "editorial" / f"{EDITED_ID}.yml"
+    edit.write_text(edit.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    runs.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert runs == [EDITED]
+    translation = seeds / "translations" / "002-cf7a6355ccf0b9a8-a3.yml"
+    translation.write_text(translation.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    runs.clear()
+    pipeline.generate(seeds, tmp / "third")
+    assert runs == ["002_cf7a6355ccf0b9a8.txt"]  # the compilation's seed, all its articles
+    assert tree(tmp / "third") == cold(seeds, tmp / "cold", monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["themes.yml", "glossary.yml"])
+def test_the_themes_and_the_glossary_are_in_every_key(project, name):
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    (seeds / name).write_text((seeds / name).read_text(encoding="utf-8") + "\n",
+                              encoding="utf-8")
+    runs.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert sorted(runs) == sorted(p.name for p in seeds.glob("*.txt"))
+
+
+def test_another_version_of_the_code_uses_no_older_entry(project, monkeypatch):
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    monkeypatch.setattr(cache, "code_version", lambda: "another version")
+    runs.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert len(runs) == len(list(seeds.glob("*.txt")))
+
+
+def test_a_damaged_entry_counts_as_missing(project, monkeypatch):
+    seeds, tmp, runs = project
+    first = tree(pipeline.generate(seeds, tmp / "first") and tmp / "first")
+    entries = sorted((tmp / "cache").rglob("*.pickle"))
+    assert entries
+    entries[0].write_bytes(b"not a pickle")
+    for entry in entries[1:]:
+        entry.write_bytes(entry.read_bytes()[:100])  # cut short, as by a crash
+    runs.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert len(runs) == len(entries)
+    assert tree(tmp / "second") == first
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(project, monkeypatch):
+    seeds, tmp, runs = project
+    blocker = tmp / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE", str(blocker / "cache"))
+    pipeline.generate(seeds, tmp / "out")
+    assert tree(tmp / "out") == cold(seeds, tmp / "cold", monkeypatch)
