@@ -5,10 +5,11 @@ of a seed depends only on its bytes (and its name and place, which its pages and
 show), its own editorial and translation files, the themes and the glossary, and the
 code. A run keys each seed on exactly those and, when the key was seen before, takes the
 result from `.cache/documents/` instead of doing the work again; linking and the corpus
-pages, which look at every document, are always made anew from the results. So a cached
+pages, which look at every document, are always made anew from the results (a document's
+own files are then kept in `.cache/pages/`, keyed on all they show: briefing.publish.page_cache). So a cached
 run gives what a cold run gives, byte for byte (tests/test_cache.py).
 
-The folder is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
+`.cache/` is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
 or `off` for none. An entry that cannot be read (a crash midway, another version of
 Python) counts as missing; one that cannot be written (a read-only checkout) is skipped:
 the cache only ever saves time. (Entries are pickles: the folder is the checkout's own,
@@ -38,11 +39,13 @@ class SeedWork:
     pages: list[Document]  #: curated, not yet linked: documents and compilations
 
 
-def folder() -> Path | None:
+def folder(kind: str = "documents") -> Path | None:
+    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (a document's
+    own files, briefing.publish.page_cache)."""
     setting = os.environ.get("BRIEFING_CACHE", "")
     if setting == "off":
         return None
-    return Path(setting) if setting else ROOT / ".cache" / "documents"
+    return (Path(setting) if setting else ROOT / ".cache") / kind
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +76,9 @@ def seed_key(path: Path, data: bytes, shared: list[Path], own: list[Path]) -> st
     return digest.hexdigest()
 
 
-def load(key: str) -> SeedWork | None:
-    where = folder()
+def load(key: str, kind: str = "documents", expected: type = SeedWork):
+    """The entry of `key`, or None when there is none (or none that can be read)."""
+    where = folder(kind)
     if where is None:
         return None
     try:
@@ -83,12 +87,12 @@ def load(key: str) -> SeedWork | None:
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):
         return None
-    return work if isinstance(work, SeedWork) else None
+    return work if isinstance(work, expected) else None
 
 
-def store(key: str, work: SeedWork) -> None:
+def store(key: str, work, kind: str = "documents") -> None:
     """Write an entry whole or not at all (a temporary file renamed into place)."""
-    where = folder()
+    where = folder(kind)
     if where is None:
         return
     target = where / key[:2] / f"{key}.pickle"

@@ -21,7 +21,8 @@ from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
 from .home import home_page, type_pages
 from .names import names_of
-from .publish.records import corpus_files
+from .publish import page_cache
+from .publish.records import index_file, record_file
 from .pages import (body_entries, display_title, link_groups,
                     other_title, page_sources, passage_groups, reference_entries,
                     title_note, translation_summary)
@@ -70,32 +71,47 @@ def render(corpus: Corpus) -> dict[str, str]:
     terms = {t.id: t for t in corpus.glossary}
     digests = digests_enabled()
     for lang in LANGUAGES:
-        t = strings[lang]
         files.update(corpus_pages(env, corpus, lang, strings))
         files.update(type_pages(env, corpus, lang, strings))
         files[f"{lang}/index.md"] = home_page(env, corpus, lang, strings, files,
                                               pdf_name(lang) if digests else None)
-        for doc in corpus.pages():
-            edition = page_values(doc, lang, t, display_title(doc, lang, strings))
-            files[f"{lang}/documents/{doc.id}.md"] = env.get_template(
-                "site/document.md.j2").render(**edition,
-                t=t, lang=lang, doc=doc, base="../", names=names_of(doc, lang),
-                page_title=display_title(doc, lang, strings),
-                other_title=other_title(doc, lang),
-                title_note=title_note(doc, lang, t),
-                sources=page_sources(corpus, doc),
-                translation=translation_summary(doc, lang),
-                body=marked_body(body_entries(doc, lang, t, terms, corpus.glossary, "../"),
-                                 edition, t),
-                notes=note_records(doc),
-                themes=[themes[i] for i in doc.themes if i in themes],
-                links=link_groups(doc, by_id, lang, strings, themes, terms),
-                references=reference_entries(doc, by_id, lang, strings),
-                passages=passage_groups(doc, by_id, lang, strings))
+    # A document's own files (its pages, its record) are taken from the cache when all they
+    # show is as it was (briefing.publish.page_cache).
+    context = page_cache.context(corpus, strings, TEMPLATES)
+    for doc in corpus.pages():
+        key = page_cache.key(doc, by_id, context)
+        own = page_cache.load(key)
+        if own is None:
+            own = {f"{lang}/documents/{doc.id}.md": document_page(
+                env, corpus, doc, lang, strings, by_id, themes, terms) for lang in LANGUAGES}
+            own.update(record_file(doc))
+            page_cache.store(key, own)
+        files.update(own)
     files.update(render_session_pages(corpus, env, strings))
-    files.update(corpus_files(corpus))
+    files.update(index_file(corpus))
     files["jieba-userdict.txt"] = jieba_userdict(corpus)
     return files
+
+
+def document_page(env, corpus: Corpus, doc: Document, lang: str, strings: dict, by_id: dict,
+                  themes: dict, terms: dict) -> str:
+    """A document's page in `lang` (templates/site/document.md.j2)."""
+    t = strings[lang]
+    edition = page_values(doc, lang, t, display_title(doc, lang, strings))
+    return env.get_template("site/document.md.j2").render(
+        **edition, t=t, lang=lang, doc=doc, base="../", names=names_of(doc, lang),
+        page_title=display_title(doc, lang, strings),
+        other_title=other_title(doc, lang),
+        title_note=title_note(doc, lang, t),
+        sources=page_sources(corpus, doc),
+        translation=translation_summary(doc, lang),
+        body=marked_body(body_entries(doc, lang, t, terms, corpus.glossary, "../"),
+                         edition, t),
+        notes=note_records(doc),
+        themes=[themes[i] for i in doc.themes if i in themes],
+        links=link_groups(doc, by_id, lang, strings, themes, terms),
+        references=reference_entries(doc, by_id, lang, strings),
+        passages=passage_groups(doc, by_id, lang, strings))
 
 
 def jieba_userdict(corpus: Corpus) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cache, pipeline
+from briefing import cache, pipeline, render
 from conftest import SEEDS
 
 EDITED = "004_593e9b3dadb7e903.txt"
@@ -31,6 +31,20 @@ def project(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "document_stages", counted)
     return seeds, tmp_path, runs
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The (document, language) pages rendered anew, not taken from the cache."""
+    pages: list[tuple[str, str]] = []
+    page = render.document_page
+
+    def counted(env, corpus, doc, lang, *args):
+        pages.append((doc.id, lang))
+        return page(env, corpus, doc, lang, *args)
+
+    monkeypatch.setattr(render, "document_page", counted)
+    return pages
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -58,7 +72,7 @@ def test_a_cached_run_gives_the_cold_runs_files_without_redoing_the_work(project
     assert tree(tmp / "second") == tree(tmp / "first")
 
 
-def test_a_paragraph_edit_reruns_its_seed_and_rewrites_only_what_shows_it(project,
+def test_a_paragraph_edit_reruns_its_seed_and_rewrites_only_what_shows_it(project, rendered,
                                                                         monkeypatch):
     seeds, tmp, runs = project
     out = tmp / "docs"
@@ -69,8 +83,10 @@ def test_a_paragraph_edit_reruns_its_seed_and_rewrites_only_what_shows_it(projec
     assert "黃浦江畔" in text
     seed.write_text(text.replace("黃浦江畔", "黃浦江邊", 1), encoding="utf-8")
     runs.clear()
+    rendered.clear()
     pipeline.generate(seeds, out)
     assert runs == [EDITED]
+    assert sorted(rendered) == [(EDITED_ID, "en"), (EDITED_ID, "zh")]
     after = tree(out)
     assert after == cold(seeds, tmp / "cold", monkeypatch)
     rewritten = changed(before, after)
@@ -100,6 +116,22 @@ def test_an_editorial_file_is_in_its_own_seeds_key_only(project, monkeypatch):
     assert tree(tmp / "third") == cold(seeds, tmp / "cold", monkeypatch)
 
 
+def test_a_new_title_renders_again_the_pages_that_show_it(project, rendered, monkeypatch):
+    """A compilation's pages list its articles' titles: an article's new title renders
+    them again, though the compilation itself did not change."""
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    article, compilation = "002-cf7a6355ccf0b9a8-a3", "002-cf7a6355ccf0b9a8"
+    edit = seeds / "editorial" / f"{article}.yml"
+    text = edit.read_text(encoding="utf-8")
+    edit.write_text(text.replace("深刻领悟发展新质生产力的核心要义", "深刻领会发展新质生产力的核心要义",
+                                 1), encoding="utf-8")
+    rendered.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert {article, compilation} <= {doc_id for doc_id, _ in rendered}
+    assert tree(tmp / "second") == cold(seeds, tmp / "cold", monkeypatch)
+
+
 @pytest.mark.parametrize("name", ["themes.yml", "glossary.yml"])
 def test_the_themes_and_the_glossary_are_in_every_key(project, name):
     seeds, tmp, runs = project
@@ -109,6 +141,19 @@ def test_the_themes_and_the_glossary_are_in_every_key(project, name):
     runs.clear()
     pipeline.generate(seeds, tmp / "second")
     assert sorted(runs) == sorted(p.name for p in seeds.glob("*.txt"))
+
+
+def test_a_template_change_renders_every_page_again(project, rendered, tmp_path, monkeypatch):
+    seeds, tmp, runs = project
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    pipeline.generate(seeds, tmp / "first")
+    page = templates / "site" / "document.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    rendered.clear()
+    pipeline.generate(seeds, tmp / "second")
+    assert len(rendered) == 2 * len(set(doc_id for doc_id, _ in rendered)) > 20
 
 
 def test_another_version_of_the_code_uses_no_older_entry(project, monkeypatch):
@@ -123,7 +168,7 @@ def test_another_version_of_the_code_uses_no_older_entry(project, monkeypatch):
 def test_a_damaged_entry_counts_as_missing(project, monkeypatch):
     seeds, tmp, runs = project
     first = tree(pipeline.generate(seeds, tmp / "first") and tmp / "first")
-    entries = sorted((tmp / "cache").rglob("*.pickle"))
+    entries = sorted((tmp / "cache" / "documents").rglob("*.pickle"))
     assert entries
     entries[0].write_bytes(b"not a pickle")
     for entry in entries[1:]:

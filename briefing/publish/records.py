@@ -24,10 +24,12 @@ INDEX = "corpus.json"
 RECORDS = "corpus"
 
 
-def corpus_files(corpus: Corpus) -> dict[str, str]:
-    """`corpus.json` and every `corpus/<id>.json`, as {relative path: text}."""
-    files = {record_path(d.id): dump(corpus_record(d)) for d in corpus.pages()}
-    files[INDEX] = dump({
+def record_file(doc: Document) -> dict[str, str]:
+    return {record_path(doc.id): dump(corpus_record(doc))}
+
+
+def index_file(corpus: Corpus) -> dict[str, str]:
+    return {INDEX: dump({
         "version": SCHEMA_VERSION,
         "themes": [{"id": t.id, "name": t.name, "description": t.description}
                    for t in corpus.themes],
@@ -35,8 +37,7 @@ def corpus_files(corpus: Corpus) -> dict[str, str]:
                       "variants": t.variants} for t in corpus.glossary],
         "compilations": [index_entry(d) for d in corpus.compilations],
         "documents": [index_entry(d) for d in corpus.documents],
-    })
-    return files
+    })}
 
 
 def record_path(doc_id: str) -> str:

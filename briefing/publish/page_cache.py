@@ -1,0 +1,57 @@
+"""A document's own files (its page in each language and its record), kept between runs.
+
+Rendering them is most of `render`'s time at a thousand documents, and after one edit
+nearly all of them come out as before. Their text depends on the document as linked (its
+paragraphs, translations, links with the passages they quote, names…), on the titles and
+languages of the documents it links to, and on what every page uses: the themes, the
+glossary, the strings and templates, the seeds folder's name and the code. The key holds
+exactly those, so a page is taken from the cache only when rendering it again would give
+the same text (tests/test_cache.py compares a cached run with a cold one).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .. import cache
+from ..model import Corpus, Document
+
+KIND = "pages"
+
+
+def context(corpus: Corpus, strings: dict, templates: Path) -> bytes:
+    """What every document's files depend on besides the document itself."""
+    digest = hashlib.sha256(cache.code_version().encode())
+    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(canonical((corpus.themes, corpus.glossary, corpus.seeds_dir, strings)))
+    return digest.digest()
+
+
+def key(doc: Document, by_id: dict[str, Document], shared: bytes) -> str:
+    """The key of one document's files: the document, what it shows of the documents it
+    names (title and language; whether each is in the corpus), and the `context`."""
+    named = sorted({doc.parent, *doc.parts, *(l.target for l in doc.links),
+                    *(r.target for r in doc.references)} - {None})
+    others = [(i, (by_id[i].title, by_id[i].language) if i in by_id else None)
+              for i in named]
+    digest = hashlib.sha256(shared)
+    digest.update(canonical((doc, others)))
+    return digest.hexdigest()
+
+
+def canonical(value) -> bytes:
+    """The same bytes for equal values, however they were made. (A pickle is not: it
+    shares repeated objects, so a document computed afresh and one read from the cache
+    pickle differently.) The model's dataclasses print all their fields, in order, and
+    hold no sets."""
+    return repr(value).encode("utf-8", "surrogatepass")
+
+
+def load(entry: str) -> dict[str, str] | None:
+    return cache.load(entry, KIND, dict)
+
+
+def store(entry: str, files: dict[str, str]) -> None:
+    cache.store(entry, files, KIND)
