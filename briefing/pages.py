@@ -75,7 +75,26 @@ def link_groups(doc: Document, by_id: dict, lang: str, strings: dict,
               ("parts", [entry(p) for p in doc.parts if p in by_id]),
               ("related", [entry(l.target, shared(l))
                            for l in doc.links if l.kind == "related" and l.target in by_id])]
-    return [{"label": t[label], "entries": items} for label, items in groups if items]
+    return [{"kind": label, "label": t[label], "entries": items}
+            for label, items in groups if items]
+
+
+def sequence(doc: Document, by_id: dict, lang: str, strings: dict) -> dict | None:
+    """An article's previous and next articles in its compilation (None: not an article).
+
+    Each is {"target", "title"} or None at either end."""
+    parent = by_id.get(doc.parent)
+    if parent is None or doc.id not in parent.parts:
+        return None
+    parts = [p for p in parent.parts if p in by_id]
+    at = parts.index(doc.id)
+
+    def entry(target):
+        return {"target": target, "title": display_title(by_id[target], lang, strings)}
+
+    return {"previous": entry(parts[at - 1]) if at > 0 else None,
+            "next": entry(parts[at + 1]) if at + 1 < len(parts) else None,
+            "number": at + 1, "count": len(parts)}
 
 
 def reference_entries(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:

@@ -24,7 +24,7 @@ from .names import names_of
 from .publish import page_cache
 from .publish.records import index_file, record_file
 from .pages import (body_entries, display_title, link_groups,
-                    other_title, page_sources, passage_groups, reference_entries,
+                    other_title, page_sources, passage_groups, reference_entries, sequence,
                     title_note, translation_summary)
 from .sessions.pages import render_session_pages
 
@@ -111,7 +111,8 @@ def document_page(env, corpus: Corpus, doc: Document, lang: str, strings: dict, 
         themes=[themes[i] for i in doc.themes if i in themes],
         links=link_groups(doc, by_id, lang, strings, themes, terms),
         references=reference_entries(doc, by_id, lang, strings),
-        passages=passage_groups(doc, by_id, lang, strings))
+        passages=passage_groups(doc, by_id, lang, strings),
+        sequence=sequence(doc, by_id, lang, strings))
 
 
 def jieba_userdict(corpus: Corpus) -> str:

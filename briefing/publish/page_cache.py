@@ -31,8 +31,10 @@ def context(corpus: Corpus, strings: dict, templates: Path) -> bytes:
 
 def key(doc: Document, by_id: dict[str, Document], shared: bytes) -> str:
     """The key of one document's files: the document, what it shows of the documents it
-    names (title and language; whether each is in the corpus), and the `context`."""
-    named = sorted({doc.parent, *doc.parts, *(l.target for l in doc.links),
+    names (title and language; whether each is in the corpus: its compilation, its
+    articles, the other articles of its compilation, its links), and the `context`."""
+    siblings = by_id[doc.parent].parts if doc.parent in by_id else ()  # previous, next
+    named = sorted({doc.parent, *doc.parts, *siblings, *(l.target for l in doc.links),
                     *(r.target for r in doc.references)} - {None})
     others = [(i, (by_id[i].title, by_id[i].language) if i in by_id else None)
               for i in named]
