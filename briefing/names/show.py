@@ -114,6 +114,14 @@ def document_names(doc: Document, lang: str, book: NameBook) -> dict[str, Shown 
     return values
 
 
+def reviewer_of(doc: Document, lang: str, book: NameBook | None) -> Shown | None:
+    """Who reviewed `doc` (its editorial file's `review.reviewer`), as a page in `lang`
+    shows it: a desk or a person, looked up as an organisation of the names file."""
+    if not doc.review or not doc.review.reviewer:
+        return None
+    return show(doc.review.reviewer, "organisations", lang, book or NameBook())
+
+
 def attach_names(corpus: Corpus, book: NameBook) -> None:
     """Give every page of the corpus its names in both languages (`Document.names`)."""
     corpus.names = book
