@@ -40,18 +40,19 @@ def inline_md(value) -> str:
     return _ASCII_PUNCT.sub(lambda m: f"&#{ord(m.group(0))};", " ".join(str(value).split()))
 
 
-def paragraph_html(para, strings: dict, terms: list | None = None) -> str:
+def paragraph_html(para, strings: dict, terms: list | None = None, escape=html_text) -> str:
     """A paragraph's text as HTML. Each editorial correction is marked as such (never passed
     off as the source): `<ins class="briefing-erratum" title="…">corrected</ins>`; each term
     in `terms` (dicts with start, end, href, title) links to the glossary with its rendering
-    as a tooltip. Marks that overlap a correction are left out."""
+    as a tooltip. Marks that overlap a correction are left out. `escape` turns each piece of
+    text into HTML (briefing.lang_spans marks the other language's words in it)."""
     marks = [(c.start, c.end, "erratum", c) for c in para.corrections]
     marks += [(t["start"], t["end"], "term", t) for t in terms or []
               if not any(c.start < t["end"] and t["start"] < c.end for c in para.corrections)]
     out, position = [], 0
     for start, end, kind, mark in sorted(marks, key=lambda m: m[0]):
-        out.append(html_text(para.text[position:start]))
-        inner = html_text(para.text[start:end])
+        out.append(escape(para.text[position:start]))
+        inner = escape(para.text[start:end])
         if kind == "erratum":
             title = f"{strings['erratum']}{strings['colon']}{mark.original}"
             if mark.note:
@@ -61,7 +62,7 @@ def paragraph_html(para, strings: dict, terms: list | None = None) -> str:
             out.append(f'<a class="briefing-term" href="{mark["href"]}" '
                        f'title="{html_text(mark["title"])}">{inner}</a>')
         position = end
-    out.append(html_text(para.text[position:]))
+    out.append(escape(para.text[position:]))
     return "".join(out)
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .corpus_language import quotation
 from .glossary import TermMatcher
-from .glossary_letters import glossary_href
-from .markup import html_text, paragraph_html
+from .glossary_letters import glossary_href, pinyin
+from .lang_spans import (in_one_language, mark_other_language, marking,
+                         own_language_part)
+from .markup import paragraph_html
 from .model import Corpus, Document, other_language
 
 
@@ -203,14 +206,16 @@ def body_entries(doc: Document, lang: str, t: dict, terms: dict, glossary: list,
         tr = doc.translation.get(para.id)
         state = tr.state if tr else "missing"
         original = paragraph_html(para, t, marks.get(para.id)
-                                  if not translated or state == "missing" else None)
-        translation = html_text(tr.text) if tr and tr.text else None
+                                  if not translated or state == "missing" else None,
+                                  escape=marking(doc.language))
+        translation = (mark_other_language(tr.text, other_language(doc.language))
+                       if tr and tr.text else None)
         if not translated:
             main, main_text, main_lang = original, para.text, doc.language
             other, other_lang = translation, other_language(doc.language)
         elif state == "current":
             main = paragraph_html(replace(para, text=tr.text, corrections=[]), t,
-                                  marks.get(para.id))
+                                  marks.get(para.id), escape=marking(lang))
             main_text, main_lang = tr.text, lang
             other, other_lang = original, doc.language
         elif state == "stale" and para.kind == "text":
@@ -227,9 +232,17 @@ def body_entries(doc: Document, lang: str, t: dict, terms: dict, glossary: list,
 
 
 def term_tooltip(term, lang: str, t: dict) -> str:
-    """`large model：参数规模巨大…` on Chinese pages; `大模型 · large model: An AI model…`."""
-    head = term.en if lang == "zh" else f"{term.zh} · {term.en}"
-    return f"{head}{t['colon']}{term.note[lang]}"
+    """`大模型：参数规模巨大…` on Chinese pages; `large model (dà mó xíng): An AI model…` on
+    English ones. A tooltip is an attribute, where no element can mark a language, so it
+    holds the reader's language only (issue 11): the Chinese term as pinyin, and the note
+    up to where it turns to the other language (the glossary entry shows it whole)."""
+    if lang == "zh":
+        head = term.zh
+    else:
+        reading = " ".join(s for s in pinyin(term.zh).split() if s.isalpha())
+        head = f"{term.en} ({reading})" if in_one_language(reading, "en") else term.en
+    gloss = own_language_part(term.note[lang], lang)
+    return f"{head}{t['colon']}{gloss}" if gloss else head
 
 
 def glossary_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
@@ -253,7 +266,8 @@ PASSAGES_SHOWN = 3
 
 
 def passage_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list[dict]:
-    """Shared passages, per other document, longest first: where the same words stand."""
+    """Shared passages, per other document, longest first: where the same words stand,
+    each quoted as the reader of `lang` reads it (the original folded beside a translation)."""
     per_target: dict[str, dict[str, object]] = {}
     for l in doc.links:
         if l.kind != "shared-passage" or l.target not in by_id:
@@ -267,6 +281,7 @@ def passage_groups(doc: Document, by_id: dict, lang: str, strings: dict) -> list
         entry = per_target[target]
         ranked = sorted(entry["passages"].items(), key=lambda kv: (-len(kv[0]), kv[0]))
         groups.append({**entry, "count": len(ranked),
-                       "passages": [{"text": text, "here": here, "there": there}
+                       "passages": [{"text": text, "here": here, "there": there,
+                                     "quote": quotation(doc, here, text, lang)}
                                     for text, (here, there) in ranked[:PASSAGES_SHOWN]]})
     return groups

@@ -20,7 +20,8 @@ from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
 from .model import LANGUAGES, Corpus, Document, other_language, source_hash
 from .home import home_page, type_pages
-from .names import names_of
+from .lang_spans import lang_text
+from .names import names_of, reviewer_of
 from .publish import page_cache
 from .publish.records import index_file, record_file
 from .pages import (body_entries, display_title, link_groups,
@@ -36,7 +37,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              autoescape=False)
     env.filters.update(html_text=html_text, inline_md=inline_md, front_matter=front_matter,
-                       paragraph_html=paragraph_html)
+                       paragraph_html=paragraph_html, lang_text=lang_text)
     env.globals["names_of"] = names_of  # a document's names in a language, escaped
     return env
 
@@ -100,6 +101,7 @@ def document_page(env, corpus: Corpus, doc: Document, lang: str, strings: dict, 
     edition = page_values(doc, lang, t, display_title(doc, lang, strings))
     return env.get_template("site/document.md.j2").render(
         **edition, t=t, lang=lang, doc=doc, base="../", names=names_of(doc, lang),
+        reviewer=reviewer_of(doc, lang, corpus.names),
         page_title=display_title(doc, lang, strings),
         other_title=other_title(doc, lang),
         title_note=title_note(doc, lang, t),

@@ -172,16 +172,11 @@ def test_both_sites_are_walked_whole(walked):
         assert all(pieces[0][2] == ("en" if lang == "en" else "zh") for pieces in pages.values())
 
 
-# Known failures (issue 11): the fixes are not in yet. strict: the mark must go when they are.
-@pytest.mark.xfail(strict=True, reason="issue 11: 487 untagged Chinese texts (3,262 CJK "
-                   "characters) on the English site: names, tooltips, quotations, TOC")
 def test_no_untagged_chinese_on_the_english_site(walked):
     found = failures(walked["en"], untagged_chinese)
     assert not found, f"{len(found)} untagged Chinese texts:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: 473 untagged English texts on the Chinese "
-                   "site: language selector, tooltips, glossary, glossed terms in originals")
 def test_no_untagged_english_on_the_chinese_site(walked):
     found = failures(walked["zh"], untagged_english)
     assert not found, f"{len(found)} untagged English texts:\n" + "\n".join(found)

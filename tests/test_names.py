@@ -119,7 +119,8 @@ def test_check_lists_every_name_shown_untranslated(tmp_path):
     messages = name_messages(seeds_with(tmp_path, None))
     text = "\n".join(messages)
     for name in ("飞象网", "中共安徽省委讲师团", "北京大学党委常委、副校长", "中心组学习",
-                 "People's Post and Telecommunications Daily", "Wu Wenjuan"):
+                 "People's Post and Telecommunications Daily", "Wu Wenjuan",
+                 "编辑部"):  # the reviewer of the editorial files (#11)
         assert repr(name) in text, name
     # Chinese personal names are read in pinyin: nothing to ask.
     assert "习近平" not in text and "易欢" not in text
@@ -176,7 +177,7 @@ def untagged_han(html: str) -> list[str]:
     return HAN_RUN.findall(re.sub(r'<span lang="zh-Hans">.*?</span>', "", html))
 
 
-NAME_ROWS = {"en": ("Authors", "Affiliation", "Publication", "Publisher", "Editors"),
+NAME_ROWS = {"en": ("Authors", "Affiliation", "Publication", "Publisher", "Editors", "Review"),
              "zh": ("作者", "作者单位", "出处", "编印", "编辑")}
 
 

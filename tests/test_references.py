@@ -44,8 +44,9 @@ def test_the_editors_link_the_beijing_plan_to_the_report_on_it():
     assert ref.name in next(p.text for p in article.paragraphs if p.id == ref.paragraph)
     assert any(l.kind == "reference" and l.target == ref.target for l in article.links)
     page = render(CORPUS)["zh/documents/002-cf7a6355ccf0b9a8-a5.md"]
-    assert '<q>北京发布“人工智能+”行动计划</q> → <a href="../documents/003-c67a1687915d7e32.html"' in page
-    assert "<cite>《新一代人工智能发展规划》</cite>" in page
+    assert ('<q lang="zh-Hans">北京发布“人工智能+”行动计划</q> → '
+            '<a href="../documents/003-c67a1687915d7e32.html"') in page
+    assert '<cite lang="zh-Hans">《新一代人工智能发展规划》</cite>' in page
 
 
 def write_seeds(tmp_path, texts: dict[str, str], editorial: dict[str, str] = {}):

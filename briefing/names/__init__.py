@@ -9,7 +9,7 @@ language.
 * `show`: what a page shows for each name, and what `check` lists as untranslated.
 """
 from .book import NameBook, load_names
-from .show import attach_names, name_findings, names_of, names_record
+from .show import attach_names, name_findings, names_of, names_record, reviewer_of
 
-__all__ = ["NameBook", "attach_names", "load_names", "name_findings", "names_of",
+__all__ = ["NameBook", "attach_names", "load_names", "name_findings", "names_of", "reviewer_of",
            "names_record"]

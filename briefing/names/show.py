@@ -114,6 +114,14 @@ def document_names(doc: Document, lang: str, book: NameBook) -> dict[str, Shown 
     return values
 
 
+def reviewer_of(doc: Document, lang: str, book: NameBook | None) -> Shown | None:
+    """Who reviewed `doc` (its editorial file's `review.reviewer`), as a page in `lang`
+    shows it: a desk or a person, looked up as an organisation of the names file."""
+    if not doc.review or not doc.review.reviewer:
+        return None
+    return show(doc.review.reviewer, "organisations", lang, book or NameBook())
+
+
 def attach_names(corpus: Corpus, book: NameBook) -> None:
     """Give every page of the corpus its names in both languages (`Document.names`)."""
     corpus.names = book
@@ -136,13 +144,15 @@ def names_record(doc: Document) -> dict[str, dict[str, str | None]]:
 
 def name_findings(corpus: Corpus) -> list[tuple[str, int | None, str]]:
     """(file, line, message) for each name a page shows untranslated, once per name, with
-    the documents that print it: what `check` lists and `--strict` fails on."""
+    the documents that print it: what `check` lists and `--strict` fails on. The reviewer
+    of an editorial file is looked up as an organisation (the editorial desk)."""
     book = corpus.names or NameBook()
     missing: dict[tuple[str, str, str], list[Document]] = {}
     for doc in corpus.pages():
         edited = doc.edition.publication if doc.edition and doc.edition.publication else {}
-        for field, kind in FIELDS.items():
-            value = getattr(doc, field)
+        reviewer = [("reviewer", "organisations", doc.review.reviewer)] if doc.review \
+            and doc.review.reviewer else []
+        for field, kind, value in [(f, k, getattr(doc, f)) for f, k in FIELDS.items()] + reviewer:
             for printed in (value if isinstance(value, list) else [value] if value else []):
                 lang = "en" if language_of(printed) == "zh" else "zh"
                 if field == "publication" and edited.get(lang):

@@ -4,7 +4,7 @@ Rendering them is most of `render`'s time at a thousand documents, and after one
 nearly all of them come out as before. Their text depends on the document as linked (its
 paragraphs, translations, links with the passages they quote, names…), on the titles and
 languages of the documents it links to, and on what every page uses: the themes, the
-glossary, the strings and templates, the seeds folder's name and the code. The key holds
+glossary, the names file (a reviewer's name), the strings and templates, the seeds folder's name and the code. The key holds
 exactly those, so a page is taken from the cache only when rendering it again would give
 the same text (tests/test_cache.py compares a cached run with a cold one).
 """
@@ -25,7 +25,8 @@ def context(corpus: Corpus, strings: dict, templates: Path) -> bytes:
     for path in sorted(p for p in templates.rglob("*") if p.is_file()):
         digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(canonical((corpus.themes, corpus.glossary, corpus.seeds_dir, strings)))
+    digest.update(canonical((corpus.themes, corpus.glossary, corpus.names, corpus.seeds_dir,
+                             strings)))
     return digest.digest()
 
 
