@@ -153,3 +153,15 @@ def test_the_editors_block_closes_the_page(page, lang):
                           ".every(p => p.compareDocumentPosition(d) & 4)")
     assert page.locator("article .briefing-pair").last.bounding_box()["y"] < \
         block.bounding_box()["y"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_english_is_ragged_right_and_chinese_justified(page, lang):
+    """Justified English without hyphenation leaves rivers (Chromium on Linux has no
+    hyphenation dictionaries); Chinese justifies cleanly, character by character."""
+    page.goto(f"{PREFIX[lang]}documents/{DOCUMENTS['zh']}.html")
+    aligns = page.locator("article .briefing-para").evaluate_all(
+        "ps => ps.map(p => [p.lang, getComputedStyle(p).textAlign])")
+    assert {a for l, a in aligns if l == "en"} <= {"start", "left"}
+    assert {a for l, a in aligns if l.startswith("zh")} <= {"justify"}
+    assert {l for l, _ in aligns} == {"zh-Hans" if lang == "zh" else "en"}
