@@ -165,3 +165,24 @@ def test_english_is_ragged_right_and_chinese_justified(page, lang):
     assert {a for l, a in aligns if l == "en"} <= {"start", "left"}
     assert {a for l, a in aligns if l.startswith("zh")} <= {"justify"}
     assert {l for l, _ in aligns} == {"zh-Hans" if lang == "zh" else "en"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_glossary_definition_shows_on_keyboard_focus(page, lang):
+    """Material's tooltips (content.tooltips) show a term's rendering and note when its link
+    has the focus, as on hover; a tap (or Enter) leads to the glossary entry."""
+    page.goto(f"{PREFIX[lang]}documents/{DOCUMENTS['zh']}.html")
+    term = page.locator("article a.briefing-term").first
+    note = term.get_attribute("title")
+    assert note and len(note) > 20
+    term.focus()
+    tooltip = page.locator("[role=tooltip].md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == note
+    box, link = tooltip.bounding_box(), term.bounding_box()
+    assert box["width"] > 150 and box["x"] >= 0 and box["x"] + box["width"] <= {
+        "desktop": 1366, "phone": 390}[page.width]
+    assert abs(box["y"] - (link["y"] + link["height"])) < 40  # under the term
+    term.press("Enter")
+    page.wait_for_url(lambda url: "/glossary/" in url)
+    assert page.locator(f"#{urlsplit(page.url).fragment}").is_visible()
