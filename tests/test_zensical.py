@@ -178,3 +178,64 @@ def test_zensical_is_the_pinned_version():
     shown = subprocess.run([str(zensical.ZENSICAL), "--version"], capture_output=True,
                            text=True, check=True).stdout.strip()
     assert shown == zensical.VERSION
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+browser_needed = pytest.mark.skipif(not CHROMIUM.exists() or not AXE.exists(),
+                                    reason="chromium or axe-core missing: run make test")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM),
+                                     args=["--headless", "--no-sandbox", "--disable-gpu",
+                                           "--no-first-run", "--disable-background-networking"])
+        yield launched
+        launched.close()
+
+
+@browser_needed
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 390])
+def test_axe_finds_no_serious_violation_on_zensicals_pages(zsite, browser, width):
+    """Zensical's header differs from Material's (templates/theme/partials/palette.html
+    keeps out its focusable hidden palette input): the home page and a document, both
+    languages, as tests/test_accessibility.py checks the MkDocs site."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    doc = documents()[0]["id"]
+    found = {}
+    for rel in ("index.html", f"documents/{doc}.html", "en/index.html",
+                f"en/documents/{doc}.html"):
+        page.goto((zsite / rel).as_uri())
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("async () => await axe.run(document, "
+                               "{resultTypes: ['violations']})")
+        bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[rel] = bad
+    page.close()
+    assert not found, found
+
+
+@browser_needed
+@pytest.mark.browser
+def test_the_sites_own_search_finds_documents_on_zensicals_pages(zsite, browser):
+    """From file://, as a reader opens the offline copy: a Chinese phrase gives results,
+    documents among them, each leading to an anchor of a built page."""
+    page = browser.new_page()
+    page.goto((zsite / "index.html").as_uri())
+    page.get_by_role("searchbox").fill("算力")
+    page.wait_for_function("q => document.querySelector('form.briefing-search')"
+                           ".dataset.done === q", arg="算力")
+    hrefs = page.locator("a.briefing-search__title").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    page.close()
+    assert any(re.match(r"\./documents/[\w-]+\.html#p\d+$", h) for h in hrefs), hrefs
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        assert anchor in Page(zsite / path).ids, href

@@ -133,3 +133,26 @@ def problem_lines(output: str) -> list[str]:
     lines = [ANSI.sub("", line) for line in output.splitlines()]
     return [line for line in lines if line.strip() and not line.startswith(QUIET)
             and not line.startswith(("Traceback", "  "))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m briefing.publish.zensical [--docs docs] [--site build-output/zensical]`:
+    both sites from the generated pages, as `build` makes them with MkDocs (no PDFs)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=Path, default=site.ROOT / "docs")
+    parser.add_argument("--site", type=Path, default=site.ROOT / "build-output" / "zensical")
+    args = parser.parse_args(argv)
+    try:
+        build_sites(args.docs, args.site)
+    except ToolError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    print(f"built with Zensical {VERSION}: {args.site}/ (zh), {args.site}/en/ (en)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
