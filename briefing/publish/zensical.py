@@ -14,6 +14,9 @@ does not have. It reads MkDocs configurations, with these differences, each hand
   Zensical's cache (.cache/): a kept work folder makes rebuilds incremental.
 - MkDocs hooks are ignored: briefing/mkdocs_hooks.py does not run, so pages have no
   editors' block (edit link, source files, last change in Git). `hooks` is dropped.
+- Its header keeps an empty box for the repository's facts: hidden (briefing-zensical.css),
+  and it renders a focusable, hidden palette input: kept out by templates/theme/partials/
+  palette.html (which MkDocs never includes for the one palette of mkdocs.yml).
 - Its own search is on by default (a search.json of every page): turned off, and the
   site's own index (briefing/search.py) is written after each language, as after MkDocs.
 """
@@ -38,6 +41,8 @@ LOCK = "requirements-zensical.lock"
 #: Zensical's lines that say all went well; anything else it prints is a problem.
 QUIET = ("Build started", "No issues found", "Build finished in")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: What only a Zensical site needs (in templates/theme, beside the MkDocs site's CSS).
+EXTRA_CSS = "assets/stylesheets/briefing-zensical.css"
 
 
 class ZensicalMissing(ToolError):
@@ -64,6 +69,7 @@ def language_config(lang: str) -> dict:
     # Material's look, which briefing.css's colours were checked against (its "modern"
     # variant has other fonts, icons and spacing).
     settings["theme"]["variant"] = "classic"
+    settings["extra_css"] = settings.get("extra_css", []) + [EXTRA_CSS]
     return settings
 
 
