@@ -57,9 +57,11 @@ def missing_reason(command: Path = ZENSICAL) -> str | None:
     return None
 
 
-def language_config(lang: str) -> dict:
+def language_config(lang: str, check_links: bool = True) -> dict:
     """One language's Zensical settings, relative to the work folder (`docs/`, `site/`):
-    MkDocs' own (briefing.site.language_config), without hooks and Zensical's search."""
+    MkDocs' own (briefing.site.language_config), without hooks and Zensical's search.
+    `check_links=False` turns off its check of links and anchors, two thirds of its CPU
+    time at 250 pages and not cached (benchmarks/zensical.py)."""
     sub = dict(site.CONFIGS)[lang][1]
     settings = site.language_config(lang, Path("docs"), Path("site") / sub)
     settings["docs_dir"] = f"docs/{lang}"
@@ -70,14 +72,18 @@ def language_config(lang: str) -> dict:
     # variant has other fonts, icons and spacing).
     settings["theme"]["variant"] = "classic"
     settings["extra_css"] = settings.get("extra_css", []) + [EXTRA_CSS]
+    if not check_links:
+        settings["validation"] = {"invalid_links": False, "invalid_link_anchors": False}
     return settings
 
 
-def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None) -> None:
+def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None,
+                check_links: bool = True) -> None:
     """Build both languages of `docs_dir` with Zensical, --strict, into `site_dir` (Chinese)
     and `site_dir/en` (English), each with the site's own search index, as
     briefing.site.build_sites does with MkDocs. `site_dir` is replaced. A `work_dir` is
     kept between builds (Zensical's cache); without one a temporary folder is used.
+    `check_links`: see language_config.
     Raises ZensicalMissing when Zensical is not installed, ToolError when a build fails
     or warns."""
     reason = missing_reason()
@@ -85,21 +91,22 @@ def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None) ->
         raise ZensicalMissing(reason)
     if work_dir is None:
         with tempfile.TemporaryDirectory(prefix="briefing-zensical-") as work:
-            build_in(Path(work), Path(docs_dir), Path(site_dir))
+            build_in(Path(work), Path(docs_dir), Path(site_dir), check_links)
     else:
         Path(work_dir).mkdir(parents=True, exist_ok=True)
-        build_in(Path(work_dir), Path(docs_dir), Path(site_dir))
+        build_in(Path(work_dir), Path(docs_dir), Path(site_dir), check_links)
 
 
-def build_in(work: Path, docs_dir: Path, site_dir: Path) -> None:
+def build_in(work: Path, docs_dir: Path, site_dir: Path, check_links: bool = True) -> None:
     """The build in a work folder: docs/ linked in, each language built and indexed in
     site/, which is then copied to `site_dir`."""
     shutil.rmtree(work / "docs", ignore_errors=True)
     shutil.copytree(docs_dir, work / "docs", copy_function=link_or_copy)
     for lang, (_, sub) in site.CONFIGS.items():
         config = work / f"mkdocs.{lang}.yml"
-        config.write_text(yaml.safe_dump(language_config(lang), allow_unicode=True,
-                                         sort_keys=False), encoding="utf-8")
+        config.write_text(yaml.safe_dump(language_config(lang, check_links),
+                                         allow_unicode=True, sort_keys=False),
+                          encoding="utf-8")
         run_zensical(config, lang)
         built = work / "site" / sub if sub else work / "site"
         search.write_index(built, work / "docs" / "jieba-userdict.txt")
