@@ -9,9 +9,9 @@ does not have. It reads MkDocs configurations, with these differences, each hand
   languages' nav and four language links), so each language's settings are derived the
   way briefing/site.py derives them for MkDocs, and written out whole.
 - docs_dir must be relative (an absolute one panics: `invariant: Id(Format(Path(RootDir)))`)
-  and, like site_dir, inside the folder of the configuration file. So the build runs in a
-  work folder holding the configurations, a hard-linked copy of docs/ and the site, and
-  Zensical's cache (.cache/): a kept work folder makes rebuilds incremental.
+  and, like site_dir, inside the folder of the configuration file. So each language is
+  built in a work folder of its own holding its configuration, a hard-linked copy of its
+  pages, its site and Zensical's cache (.cache/): kept, it makes rebuilds incremental.
 - MkDocs hooks are ignored: briefing/mkdocs_hooks.py does not run, so pages have no
   editors' block (edit link, source files, last change in Git). `hooks` is dropped.
 - Its header keeps an empty box for the repository's facts: hidden (briefing-zensical.css),
@@ -58,14 +58,14 @@ def missing_reason(command: Path = ZENSICAL) -> str | None:
 
 
 def language_config(lang: str, check_links: bool = True) -> dict:
-    """One language's Zensical settings, relative to the work folder (`docs/`, `site/`):
-    MkDocs' own (briefing.site.language_config), without hooks and Zensical's search.
+    """One language's Zensical settings, relative to its work folder (`docs/<lang>`,
+    `site/`): MkDocs' own (briefing.site.language_config), without hooks and Zensical's
+    search.
     `check_links=False` turns off its check of links and anchors, two thirds of its CPU
     time at 250 pages and not cached (benchmarks/zensical.py)."""
-    sub = dict(site.CONFIGS)[lang][1]
-    settings = site.language_config(lang, Path("docs"), Path("site") / sub)
+    settings = site.language_config(lang, Path("docs"), Path("site"))
     settings["docs_dir"] = f"docs/{lang}"
-    settings["site_dir"] = f"site/{sub}" if sub else "site"
+    settings["site_dir"] = "site"
     settings.pop("hooks", None)  # ignored by Zensical: the editors' block is lost
     settings["plugins"] = {"search": {"enabled": False}}  # the site's own search instead
     # Material's look, which briefing.css's colours were checked against (its "modern"
@@ -98,20 +98,23 @@ def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None,
 
 
 def build_in(work: Path, docs_dir: Path, site_dir: Path, check_links: bool = True) -> None:
-    """The build in a work folder: docs/ linked in, each language built and indexed in
-    site/, which is then copied to `site_dir`."""
-    shutil.rmtree(work / "docs", ignore_errors=True)
-    shutil.copytree(docs_dir, work / "docs", copy_function=link_or_copy)
-    for lang, (_, sub) in site.CONFIGS.items():
-        config = work / f"mkdocs.{lang}.yml"
+    """The build in a work folder, one folder per language (`work/zh`, `work/en`: the two
+    builds would evict each other's entries from one cache): its pages linked in, built
+    and indexed in its site/; then both sites are copied to `site_dir` and `site_dir/en`."""
+    for lang in site.CONFIGS:
+        root = work / lang
+        shutil.rmtree(root / "docs", ignore_errors=True)
+        shutil.copytree(docs_dir / lang, root / "docs" / lang, copy_function=link_or_copy)
+        config = root / "mkdocs.yml"
         config.write_text(yaml.safe_dump(language_config(lang, check_links),
                                          allow_unicode=True, sort_keys=False),
                           encoding="utf-8")
         run_zensical(config, lang)
-        built = work / "site" / sub if sub else work / "site"
-        search.write_index(built, work / "docs" / "jieba-userdict.txt")
+        search.write_index(root / "site", docs_dir / "jieba-userdict.txt")
     shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.copytree(work / "site", site_dir)
+    for lang, (_, sub) in site.CONFIGS.items():
+        shutil.copytree(work / lang / "site", site_dir / sub if sub else site_dir,
+                        dirs_exist_ok=True)
 
 
 def link_or_copy(source: str, target: str) -> None:
