@@ -35,7 +35,8 @@ def build_sites(docs_dir: Path, site_dir: Path) -> None:
             settings = language_config(lang, docs_dir, target)
             config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
                               encoding="utf-8")
-            run_mkdocs(["build", "--strict", "--quiet", "-f", str(config)], lang)
+            # Not --quiet: it drops the warnings before --strict counts them.
+            run_mkdocs(["build", "--strict", "-f", str(config)], lang)
             search.write_index(target, docs_dir / "jieba-userdict.txt")
 
 
@@ -74,7 +75,7 @@ def run_mkdocs(args: list[str], lang: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     noise = ("Building prefix dict", "Loading model from cache", "Loading model cost",
-             "Prefix dict has been built", "Dumping model to file cache")
+             "Prefix dict has been built", "Dumping model to file cache", "INFO ")
     output = [line for line in (proc.stdout + proc.stderr).splitlines()
               if line.strip() and not line.startswith(noise)]
     if proc.returncode != 0 or output:
