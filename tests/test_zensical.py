@@ -163,6 +163,15 @@ def test_a_missing_anchor_fails_the_strict_build(tmp_path):
     assert not (tmp_path / "site").exists()  # a failed build leaves no site behind
 
 
+def test_pages_not_generated_are_named_with_what_to_do(tmp_path, capsys):
+    (tmp_path / "docs" / "zh").mkdir(parents=True)
+    assert zensical.main(["--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "s")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("Error: ")
+    assert "en: no pages here; run: python build.py generate" in error
+    assert "zh:" not in error and not (tmp_path / "s").exists()
+
+
 def test_problem_lines_keep_warnings_and_drop_the_traceback():
     output = ("Build started\n\x1b[33mWarning:\x1b[0m anchor does not exist\n"
               " 76 \u2502 <a href=\"#p2\">\nTraceback (most recent call last):\n"

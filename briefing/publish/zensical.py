@@ -22,17 +22,19 @@ does not have. It reads MkDocs configurations, with these differences, each hand
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
 from .. import search, site
-from ..errors import ToolError
+from ..errors import BriefingError, InputError, Problem, ToolError, display_path
 
 #: The only version the package index can install (see above); pinned in the lock too.
 VERSION = "0.0.73"
@@ -89,6 +91,11 @@ def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None,
     reason = missing_reason()
     if reason:
         raise ZensicalMissing(reason)
+    missing = [Problem(display_path(Path(docs_dir) / lang), None,
+                       "no pages here; run: python build.py generate")
+               for lang in site.CONFIGS if not (Path(docs_dir) / lang).is_dir()]
+    if missing:
+        raise InputError(missing)
     if work_dir is None:
         with tempfile.TemporaryDirectory(prefix="briefing-zensical-") as work:
             build_in(Path(work), Path(docs_dir), Path(site_dir), check_links)
@@ -152,18 +159,18 @@ def problem_lines(output: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m briefing.publish.zensical [--docs docs] [--site build-output/zensical]`:
-    both sites from the generated pages, as `build` makes them with MkDocs (no PDFs)."""
-    import argparse
-    import sys
-
-    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=site.ROOT / "docs")
-    parser.add_argument("--site", type=Path, default=site.ROOT / "build-output" / "zensical")
+    """`python -m briefing.publish.zensical [--docs DOCS] [--site SITE]`: both sites, as
+    `build` makes them with MkDocs (without the PDFs), by Zensical."""
+    parser = argparse.ArgumentParser(
+        description="Build both sites from the generated pages with Zensical.")
+    parser.add_argument("--docs", type=Path, default=site.ROOT / "docs",
+                        help="generated pages (default: docs/)")
+    parser.add_argument("--site", type=Path, default=site.ROOT / "build-output" / "zensical",
+                        help="output folder, replaced (default: build-output/zensical/)")
     args = parser.parse_args(argv)
     try:
         build_sites(args.docs, args.site)
-    except ToolError as error:
+    except BriefingError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     print(f"built with Zensical {VERSION}: {args.site}/ (zh), {args.site}/en/ (en)")
