@@ -1,2 +1,2 @@
-"""Publishing the generated pages with other site generators than the default MkDocs
-(briefing/site.py): Zensical, Material for MkDocs' successor (zensical.py)."""
+"""Publishing what the pipeline made: the machine-readable corpus records (more of the
+publishing stages move here as they grow)."""
