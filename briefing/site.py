@@ -42,8 +42,8 @@ def build_sites(docs_dir: Path, site_dir: Path) -> None:
             settings = language_config(lang, docs_dir, targets[lang])
             config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
                               encoding="utf-8")
-            running.append((lang, start_mkdocs(["build", "--strict", "--quiet", "-f",
-                                                str(config)])))
+            # Not --quiet: it drops the warnings before --strict counts them.
+            running.append((lang, start_mkdocs(["build", "--strict", "-f", str(config)])))
         try:
             for lang, proc in running:
                 finish_mkdocs(proc, lang)
@@ -96,10 +96,11 @@ def start_mkdocs(args: list[str]) -> subprocess.Popen:
 
 
 def finish_mkdocs(proc: subprocess.Popen, lang: str) -> None:
-    """Wait for a MkDocs run; any output but the search tokenizer's chatter is a problem."""
+    """Wait for a MkDocs run; any output but its INFO lines and the search tokenizer's
+    chatter is a problem."""
     stdout, stderr = proc.communicate()
     noise = ("Building prefix dict", "Loading model from cache", "Loading model cost",
-             "Prefix dict has been built", "Dumping model to file cache")
+             "Prefix dict has been built", "Dumping model to file cache", "INFO ")
     output = [line for line in (stdout + stderr).splitlines()
               if line.strip() and not line.startswith(noise)]
     if proc.returncode != 0 or output:

@@ -62,6 +62,23 @@ if ! cmp -s "$lock" "$stamp"; then
   cp "$lock" "$stamp"
 fi
 
+# --- Zensical (tests only) ------------------------------------------------------------
+# Material's successor in a venv of its own (tests/test_zensical.py builds docs/ with it).
+# Not fatal: where it cannot be installed, that test skips and says why.
+if [ "$purpose" = test ]; then
+  zvenv=.venv-zensical
+  zlock=requirements-zensical.lock
+  if ! cmp -s "$zlock" "$zvenv/.requirements.lock"; then
+    echo "bootstrap: installing Zensical from $zlock into $zvenv"
+    if { [ -x "$zvenv/bin/python" ] || "$python" -m venv "$zvenv"; } &&
+       "$zvenv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$zlock"; then
+      cp "$zlock" "$zvenv/.requirements.lock"
+    else
+      echo "bootstrap: Zensical could not be installed; tests/test_zensical.py will skip" >&2
+    fi
+  fi
+fi
+
 # --- Node packages (tests only) ----------------------------------------------------
 # axe-core, pinned in package-lock.json, into node_modules/ (ignored by Git).
 if [ "$purpose" = test ]; then
