@@ -587,7 +587,8 @@ def test_a_link_to_a_file_outside_the_seeds_is_skipped(tmp_path, target):
     assert problem_lines(result) == [
         f"Warning: {link}: is a symbolic link to a file outside the seeds folder; copy the "
         f"file in instead {SKIPPED}"]
-    corpus = (out / "corpus.json").read_text(encoding="utf-8")
+    corpus = "".join(p.read_text(encoding="utf-8")
+                     for p in [out / "corpus.json", *(out / "corpus").iterdir()])
     assert "link.txt" not in corpus and "机密" not in corpus
 
 

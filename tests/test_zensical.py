@@ -15,6 +15,7 @@ import pytest
 
 from briefing.errors import ToolError
 from briefing.publish import zensical
+from briefing.publish.records import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -37,7 +38,7 @@ def zsite(tmp_path_factory) -> Path:
 
 
 def documents() -> list[dict]:
-    return json.loads((DOCS / "corpus.json").read_text(encoding="utf-8"))["documents"]
+    return load_corpus(DOCS)["documents"]
 
 
 class Page(HTMLParser):
