@@ -18,7 +18,7 @@ from .corpus_pages import corpus_pages
 from .edition.page import marked_body, page_values
 from .footnotes import note_records
 from .markup import front_matter, html_text, inline_md, paragraph_html
-from .model import LANGUAGES, Corpus, Document, other_language, source_hash
+from .model import LANGUAGES, Corpus, Document
 from .home import home_page, type_pages
 from .lang_spans import lang_text
 from .names import names_of, reviewer_of
