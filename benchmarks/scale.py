@@ -96,15 +96,21 @@ def edit_one_paragraph(folder: Path) -> str:
 
 
 def run(args: list[str], env: dict | None = None) -> tuple[float, float]:
-    """(CPU seconds, peak RSS in MB) of one process, its waited-for children included."""
+    """(CPU seconds, peak RSS in MB) of one process, its waited-for children included.
+
+    The CPU seconds come from wait4 (the process and the children it waited for); the
+    peak RSS is the larger of the process's own and, when it prints `peak-rss-kb N` last
+    (as `sites` does), that of its largest child."""
     proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args[:4])}… failed:\n{stderr[-2000:]}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    children = re.findall(r"peak-rss-kb (\d+)", stderr)
+    peak = max([usage.ru_maxrss, *map(int, children[-1:])])
+    return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
 def generate(seeds: Path, docs: Path, cache: Path) -> tuple[float, float]:
@@ -113,10 +119,12 @@ def generate(seeds: Path, docs: Path, cache: Path) -> tuple[float, float]:
 
 
 def sites(docs: Path, site: Path, tool: str = "material", work: Path | None = None):
-    code = ("import sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); "
+    code = ("import resource, sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); "
             "import zensical as z; "
             f"z.build_with_{tool}(Path({str(docs)!r}), Path({str(site)!r})"
-            + (f", Path({str(work)!r}))" if work else ")"))
+            + (f", Path({str(work)!r}))" if work else ")")
+            + "; print('peak-rss-kb', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+              " file=sys.stderr)")
     return run([sys.executable, "-c", code])
 
 
