@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .corpus_svg import count_grid
+from .figures import find_figures
 from .corpus_language import html_lang, quotation
 from .glossary_letters import OTHER, initial, pinyin, sort_key
 from .model import Corpus
@@ -204,19 +205,53 @@ def glossary_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, s
 
 def figure_rows(doc, lang: str) -> list[dict]:
     """A document's figures as table rows, one per sentence (in the order printed): its
-    values, each once (`text` as printed, `shown` as the reader reads it), what they
-    measure, each once, and the sentence quoted once in the reader's language."""
+    values, each once (`text` as printed, `shown` as the reader reads it, in `lang`), what
+    they measure, each once (in `measures_lang`), and the sentence quoted once in the
+    reader's language.
+
+    For a reader of the other language, what a value measures comes from the translated
+    sentence when it prints the same number, and on the Chinese site the value too (`250
+    billion yuan` is `2500亿元` in the Chinese translation, which says what it measures in
+    Chinese); else the original's are shown, marked as its language. English values are
+    always rendered from the original, whose qualifiers (`近`, `余`) a translation may drop."""
     rows: dict[tuple[str, str], dict] = {}
     for f in doc.figures:
-        row = rows.setdefault((f.paragraph, f.sentence), {
-            "paragraph": f.paragraph, "numbers": [], "measures": [],
-            "quote": quotation(doc, f.paragraph, f.sentence, lang)})
-        shown = f.english if lang == "en" else f.text
+        row = rows.get((f.paragraph, f.sentence))
+        if row is None:
+            quote = quotation(doc, f.paragraph, f.sentence, lang)
+            row = rows[(f.paragraph, f.sentence)] = {
+                "paragraph": f.paragraph, "numbers": [], "measures": [], "own": [],
+                "quote": quote, "translated": translated_figures(quote, lang)}
+        match = row["translated"].get(round(f.number, 3))
+        measure = match.measure if match is not None else None
+        if lang == "en":  # rendered from the original, qualifiers kept (`近`, `余`)
+            shown, shown_lang = f.english, "en"
+        elif match is not None:
+            shown, shown_lang = match.text, html_lang(lang)
+        else:
+            shown, shown_lang = f.text, html_lang(doc.language)
         if all(v["shown"] != shown for v in row["numbers"]):
-            row["numbers"].append({"text": f.text, "shown": shown})
-        if f.measure and f.measure not in row["measures"]:
-            row["measures"].append(f.measure)
+            row["numbers"].append({"text": f.text, "shown": shown, "lang": shown_lang})
+        if measure and measure not in row["measures"]:
+            row["measures"].append(measure)
+        if f.measure and f.measure not in row["own"]:
+            row["own"].append(f.measure)
+    for row in rows.values():
+        # What the values measure in one language: the translation's when it says, else
+        # the original's.
+        if row["measures"]:
+            row["measures_lang"] = html_lang(lang)
+        else:
+            row["measures"], row["measures_lang"] = row["own"], html_lang(doc.language)
+        del row["own"], row["translated"]
     return list(rows.values())
+
+
+def translated_figures(quote: dict, lang: str) -> dict:
+    """The figures of a quoted translation, by value (none for an original)."""
+    if quote["original"] is None:
+        return {}
+    return {round(f.number, 3): f for f in reversed(find_figures(quote["text"], lang))}
 
 
 def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]:
