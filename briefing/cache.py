@@ -6,8 +6,9 @@ show), its own editorial and translation files, the themes and the glossary, and
 code. A run keys each seed on exactly those and, when the key was seen before, takes the
 result from `.cache/documents/` instead of doing the work again; linking and the corpus
 pages, which look at every document, are always made anew from the results (a document's
-own files are then kept in `.cache/pages/`, keyed on all they show: briefing.publish.page_cache). So a cached
-run gives what a cold run gives, byte for byte (tests/test_cache.py).
+own files are then kept in `.cache/pages/`, keyed on all they show:
+briefing.publish.page_cache). So a cached run gives what a cold run gives, byte for byte
+(tests/test_cache.py).
 
 `.cache/` is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
 or `off` for none. An entry that cannot be read (a crash midway, another version of
