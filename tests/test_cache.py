@@ -124,8 +124,8 @@ def test_a_new_title_renders_again_the_pages_that_show_it(project, rendered, mon
     article, compilation = "002-cf7a6355ccf0b9a8-a3", "002-cf7a6355ccf0b9a8"
     edit = seeds / "editorial" / f"{article}.yml"
     text = edit.read_text(encoding="utf-8")
-    edit.write_text(text.replace("深刻领悟发展新质生产力的核心要义", "深刻领会发展新质生产力的核心要义",
-                                 1), encoding="utf-8")
+    edit.write_text(text.replace("深刻领悟发展新质生产力", "深刻领会发展新质生产力", 1),
+                    encoding="utf-8")
     rendered.clear()
     pipeline.generate(seeds, tmp / "second")
     assert {article, compilation} <= {doc_id for doc_id, _ in rendered}

@@ -4,9 +4,9 @@ Rendering them is most of `render`'s time at a thousand documents, and after one
 nearly all of them come out as before. Their text depends on the document as linked (its
 paragraphs, translations, links with the passages they quote, names…), on the titles and
 languages of the documents it links to, and on what every page uses: the themes, the
-glossary, the names file (a reviewer's name), the strings and templates, the seeds folder's name and the code. The key holds
-exactly those, so a page is taken from the cache only when rendering it again would give
-the same text (tests/test_cache.py compares a cached run with a cold one).
+glossary, the names file (a reviewer's name), the strings and templates, the seeds
+folder's name and the code. The key holds exactly those, so a page is taken from the
+cache only when rendering it again would give the same text (tests/test_cache.py compares a cached run with a cold one).
 """
 from __future__ import annotations
 
