@@ -46,10 +46,22 @@ def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
 
 #: The issue's examples, as each language's page shows them.
 FIGURES = {
-    "zh": ["748EFLOPS", "433款", "157.6万件", "38.58%", "7,348 PFLOPS", "6000亿元"],
+    # 7348 PFLOPS and 2500亿元: an English original's figures as its Chinese translation
+    # prints them (the original's beside them: ORIGINAL_FIGURES).
+    "zh": ["748EFLOPS", "433款", "157.6万件", "38.58%", "7348 PFLOPS", "6000亿元", "2500亿元"],
     "en": ["748 EFLOPS", "1.576 million", "38.58%", "7,348 PFLOPS", "nearly 600 billion yuan",
            "250 billion yuan"],
 }
+
+
+#: On the Chinese page, an English original's figures as printed, after the translation's.
+ORIGINAL_FIGURES = {"7348 PFLOPS": "7,348 PFLOPS", "2500亿元": "250 billion yuan"}
+
+
+def test_an_english_originals_figures_read_in_chinese_with_the_original_beside():
+    page = FILES["zh/figures.md"]
+    for chinese, english in ORIGINAL_FIGURES.items():
+        assert f'<strong>{chinese}</strong></a> <span lang="en">({english})</span>' in page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -33,9 +33,15 @@ def write(folder, name, text):
     (folder / name).write_text(text, encoding="utf-8")
 
 
+#: The reviewer's English, as the project's own names file has it (check lists a name
+#: shown untranslated).
+NAMES = "organisations:\n  - {zh: 编辑部, en: Editorial desk}\n"
+
+
 def mt_corpus(tmp_path, editorial: str, translation: str | None = None):
     seeds = tmp_path / "seeds"
     write(seeds, "plan.txt", MT_SEED)
+    write(seeds, "names.yml", NAMES)
     write(seeds / "editorial", "plan.yml", editorial)
     if translation is not None:
         write(seeds / "translations", "plan.yml", translation)

@@ -28,6 +28,9 @@ ZH_EN = {"p1": "The first paragraph is about the development of large models.",
          "p3": "The third paragraph is about training talent."}
 EN_ZH = {"p1": "第一段讲大模型。", "p2": "第二段讲人才。"}
 REVIEWED = "review: {status: reviewed, reviewer: 编辑部, date: 2026-11-23}\n"
+#: The reviewer's English, as the project's own names file has it (check lists a name
+#: shown untranslated).
+NAMES = "organisations:\n  - {zh: 编辑部, en: Editorial desk}\n"
 
 
 def project(tmp_path: Path, zh: str = ZH) -> Path:
@@ -37,6 +40,7 @@ def project(tmp_path: Path, zh: str = ZH) -> Path:
     (seeds / "zh.txt").write_text(zh, encoding="utf-8")
     (seeds / "en.txt").write_text(EN, encoding="utf-8")
     (seeds / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (seeds / "names.yml").write_text(NAMES, encoding="utf-8")
     return seeds
 
 
