@@ -248,14 +248,17 @@ def term_tooltip(term, lang: str, t: dict) -> str:
 def glossary_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Every term with the documents it occurs in (corpus order), their count of uses and
     the paragraph of the first one."""
+    # One pass over the documents (each term's uses, in document order), not one per term.
+    uses: dict[str, dict[str, list]] = {}
+    for doc in corpus.pages():
+        for use in doc.terms:
+            uses.setdefault(use.term, {}).setdefault(doc.id, []).append(use)
+    by_id = {d.id: d for d in corpus.pages()}
     entries = []
     for term in corpus.glossary:
-        places = []
-        for doc in corpus.pages():
-            uses = [u for u in doc.terms if u.term == term.id]
-            if uses:
-                places.append({"id": doc.id, "title": display_title(doc, lang, strings),
-                               "count": len(uses), "first": uses[0].paragraph})
+        places = [{"id": doc_id, "title": display_title(by_id[doc_id], lang, strings),
+                   "count": len(found), "first": found[0].paragraph}
+                  for doc_id, found in uses.get(term.id, {}).items()]
         entries.append({"id": term.id, "zh": term.zh, "en": term.en, "note": term.note[lang],
                         "variants": term.variants.get("en", []), "places": places})
     return entries
