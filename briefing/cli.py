@@ -41,7 +41,12 @@ def parser() -> argparse.ArgumentParser:
 
     p = command("build", "generate into docs/, build the site for both languages into "
                          "site/, write the PDF digests")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (digests and "
+                   "handouts) for faster rebuilds")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
+    # Other output folders: for benchmarks/scale.py, which must not replace the project's.
+    p.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=argparse.SUPPRESS)
+    p.add_argument("--site", type=Path, default=DEFAULT_SITE, help=argparse.SUPPRESS)
 
     p = command("check", "validate the editorial files and fail when the committed docs/ "
                          "is not what generate produces now")

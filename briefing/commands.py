@@ -25,12 +25,15 @@ def generate(args) -> list[Problem]:
     return corpus.warnings
 
 
-def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Problem]:
+def build(args, with_pdf: bool | None = None) -> list[Problem]:
     """generate into docs/, then both sites and the PDFs into site/ (swapped in whole)."""
     from .cli import DEFAULT_DOCS, DEFAULT_SITE
 
-    site_dir = site_dir or DEFAULT_SITE
-    pipeline.check_outputs(args.seeds, DEFAULT_DOCS, site_dir)
+    docs_dir = getattr(args, "docs", None) or DEFAULT_DOCS
+    site_dir = getattr(args, "site", None) or DEFAULT_SITE
+    if with_pdf is None:
+        with_pdf = not args.no_pdf
+    pipeline.check_outputs(args.seeds, docs_dir, site_dir)
     corpus = pipeline.analyse_corpus(args.seeds)
     if corpus.warnings and args.strict:
         raise InputError(corpus.warnings)
@@ -38,9 +41,9 @@ def build(args, site_dir: Path | None = None, with_pdf: bool = True) -> list[Pro
 
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.
-    with staged(DEFAULT_DOCS, site_dir) as (docs, out):
-        write_files(docs, files, DEFAULT_DOCS)
-        site.build_sites(docs, out)
+    with staged(docs_dir, site_dir) as (docs, out):
+        write_files(docs, files, docs_dir)
+        site.build_sites(docs, out, previous=site_dir)
         shutil.copyfile(docs / records.INDEX, out / records.INDEX)
         shutil.copytree(docs / records.RECORDS, out / records.RECORDS)
         if with_pdf and digests_enabled():

@@ -23,13 +23,25 @@ STRINGS = ROOT / "templates" / "strings.yml"
 
 
 def on_page_markdown(markdown, page, config, files):
-    path = page.meta.get("edit_path")
-    if not path:
+    sources = page_sources(page.meta)
+    if not sources:
         return markdown
     t = strings(config.theme["language"])
-    sources = str(page.meta.get("sources") or path).split()
     return markdown.rstrip("\n") + "\n\n" + editors_block(
-        t, path, sources, last_change(tuple(sources)), edit_url_base(config))
+        t, page.meta["edit_path"], list(sources), last_change(sources), edit_url_base(config))
+
+
+def page_sources(meta: dict) -> tuple[str, ...] | None:
+    """The files a generated page comes from (its front matter), or None for a page
+    without an editors' block.
+
+    >>> page_sources({"edit_path": "seeds/a.yml", "sources": "seeds/a.yml seeds/a.txt"})
+    ('seeds/a.yml', 'seeds/a.txt')
+    >>> page_sources({}) is None
+    True
+    """
+    path = meta.get("edit_path")
+    return tuple(str(meta.get("sources") or path).split()) if path else None
 
 
 def editors_block(t: dict, path: str, sources: list[str], change: str | None,

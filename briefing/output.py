@@ -214,6 +214,17 @@ def write_files(folder: Path, files: dict[str, str], previous: Path | None = Non
     return written
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """`source` (a file of the output about to be replaced) shared into the new output: a
+    hard link, or a copy where links cannot be made. Never written to afterwards: every
+    later step writes new files."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, target)
+
+
 def _same_file(path: Path, data: bytes) -> bool:
     """Whether `path` is a regular file (not a link) holding exactly `data`."""
     try:

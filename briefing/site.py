@@ -1,7 +1,8 @@
 """Stage 8, site: MkDocs (Material) builds both languages from the generated pages.
 
-MkDocs runs as its own process, exactly as `mkdocs build --strict` would, once per
-language: mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at /en/, inheriting the
+MkDocs runs in a process of its own, as `mkdocs build --strict` would, once per language
+(briefing.publish.mkdocs_run, which renders again only the pages that changed since the
+site being replaced was built): mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at /en/, inheriting the
 Chinese one). Those two files name docs/ and site/; a build reads a staged docs folder
 and writes a staged site folder (so a failed build changes nothing), so it runs MkDocs on
 the same configurations with those paths made absolute.
@@ -9,8 +10,8 @@ the same configurations with those paths made absolute.
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,25 +26,30 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 
 
-def build_sites(docs_dir: Path, site_dir: Path) -> None:
+def build_sites(docs_dir: Path, site_dir: Path, previous: Path | None = None) -> None:
     """Build the Chinese site into `site_dir` and the English one into `site_dir/en`,
     from the pages in `docs_dir` (`zh/`, `en/`, `jieba-userdict.txt`),
     each with its search index (briefing/search.py).
 
-    The two languages build at once, in two processes (two cores: half the wait). Each
-    MkDocs empties its own site folder first, so the English one builds into a folder of
-    its own and moves under `site_dir` when both are done.
+    `previous` is the site that `site_dir` will replace: what is unchanged since it was
+    built is taken from it, not rendered again (briefing.publish.mkdocs_run, which
+    explains when that is safe). The two languages build at once, in two processes (two
+    cores: half the wait); neither empties its folder, so the English one builds in place.
     """
     with tempfile.TemporaryDirectory(prefix="briefing-mkdocs-") as work:
-        targets, running = {}, []
+        running, keys = [], {}
         for lang, (_, sub) in CONFIGS.items():
             config = Path(work) / f"mkdocs.{lang}.yml"
-            targets[lang] = Path(work) / f"site-{lang}" if sub else site_dir
-            settings = language_config(lang, docs_dir, targets[lang])
+            target = site_dir / sub if sub else site_dir
+            settings = language_config(lang, docs_dir, target)
             config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
                               encoding="utf-8")
-            # Not --quiet: it drops the warnings before --strict counts them.
-            running.append((lang, start_mkdocs(["build", "--strict", "-f", str(config)])))
+            args = [str(config)]
+            if previous is not None:
+                before = Path(previous).resolve() / sub if sub else Path(previous).resolve()
+                keys[lang] = (before, hashlib.sha256(f"{before}\0{lang}".encode()).hexdigest())
+                args += ["--previous", str(before), "--cache-key", keys[lang][1]]
+            running.append((lang, start_mkdocs(args)))
         try:
             for lang, proc in running:
                 finish_mkdocs(proc, lang)
@@ -53,10 +59,8 @@ def build_sites(docs_dir: Path, site_dir: Path) -> None:
                     proc.kill()
                     proc.wait()
         for lang, (_, sub) in CONFIGS.items():
-            if sub:
-                shutil.move(targets[lang], site_dir / sub)
             search.write_index(site_dir / sub if sub else site_dir,
-                               docs_dir / "jieba-userdict.txt")
+                               docs_dir / "jieba-userdict.txt", *keys.get(lang, ()))
 
 
 def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
@@ -87,12 +91,14 @@ def merged(base: dict, override: dict) -> dict:
 
 
 def start_mkdocs(args: list[str]) -> subprocess.Popen:
-    # --dirty is never used: a full build is the one that is checked.
+    """`mkdocs build --strict` on a configuration, by briefing.publish.mkdocs_run (which
+    renders again only what changed when given a previous site)."""
     # NO_MKDOCS_2_WARNING: Material's end-of-life notice would otherwise fail every build
     # (any output counts as a problem here, as --strict intends).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen([sys.executable, "-m", "briefing.publish.mkdocs_run", *args],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def finish_mkdocs(proc: subprocess.Popen, lang: str) -> None:
