@@ -2,10 +2,10 @@
 
 MkDocs runs in a process of its own, as `mkdocs build --strict` would, once per language
 (briefing.publish.mkdocs_run, which renders again only the pages that changed since the
-site being replaced was built): mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at /en/, inheriting the
-Chinese one). Those two files name docs/ and site/; a build reads a staged docs folder
-and writes a staged site folder (so a failed build changes nothing), so it runs MkDocs on
-the same configurations with those paths made absolute.
+site being replaced was built): mkdocs.yml (Chinese, at /) and mkdocs.en.yml (English, at
+/en/, inheriting the Chinese one). Those two files name docs/ and site/; a build reads a
+staged docs folder and writes a staged site folder (so a failed build changes nothing), so
+it runs MkDocs on the same configurations with those paths made absolute.
 """
 from __future__ import annotations
 
