@@ -214,6 +214,16 @@ def write_files(folder: Path, files: dict[str, str], previous: Path | None = Non
     return written
 
 
+def signature(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time in ns) of a file, or None when there is none: a
+    file of an earlier output is trusted only while it is the one that was written."""
+    try:
+        s = os.stat(path)
+    except OSError:
+        return None
+    return (s.st_ino, s.st_size, s.st_mtime_ns)
+
+
 def link_or_copy(source: Path, target: Path) -> None:
     """`source` (a file of the output about to be replaced) shared into the new output: a
     hard link, or a copy where links cannot be made. Never written to afterwards: every

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache, searchtext
-from .output import link_or_copy
+from .output import link_or_copy, signature
 
 FOLDER = "search"
 # About this many postings per shard: a query of a few keys then loads tens of KB.
@@ -94,7 +93,7 @@ def write_index(site_dir: Path, dictionary: Path, previous: Path | None = None,
     for number, (url, *_) in enumerate(state.pages):
         rel = f"p/{number}.js"
         if url not in texts and previous is not None \
-                and _stat(previous / FOLDER / rel) == state.written.get(rel):
+                and signature(previous / FOLDER / rel) == state.written.get(rel):
             written += _reuse(previous / FOLDER / rel, out / rel)  # the same page as then
         else:
             text = texts.get(url) or _sections_json(_read_page(site_dir / url, url))
@@ -106,7 +105,7 @@ def write_index(site_dir: Path, dictionary: Path, previous: Path | None = None,
     written += _write_script(out / "meta.js", "meta", None,
                              json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
     if key:
-        state.written = {p.relative_to(out).as_posix(): _stat(p)
+        state.written = {p.relative_to(out).as_posix(): signature(p)
                          for p in (out / "p").glob("*.js")}
         cache.store(key, state, "search")
     return {"pages": len(state.pages), "postings": state.total, "shards": shards,
@@ -139,9 +138,9 @@ def _updated(state: IndexState, paths: list[Path], site_dir: Path, previous: Pat
     if urls != [url for url, *_ in state.pages]:
         return None
     for number, (url, stat, *_) in enumerate(state.pages):
-        if _stat(site_dir / url) == stat:
+        if signature(site_dir / url) == stat:
             continue
-        if _stat(previous / url) != stat:
+        if signature(previous / url) != stat:
             return None
         old, _ = _postings(_read_page(previous / url, url), number)
         page = _read_page(site_dir / url, url)
@@ -176,7 +175,7 @@ def _postings(page: Page, number: int) -> tuple[dict[str, list[int]], int]:
 
 def _entry(page: Page, path: Path, length: int) -> tuple:
     chars = "".join(sorted({c for s in page.sections for c in searchtext.normalise(s.text)}))
-    return (page.url, _stat(path), page.title, length, chars)
+    return (page.url, signature(path), page.title, length, chars)
 
 
 def _sections_json(page: Page) -> str:
@@ -213,14 +212,6 @@ def _decode(encoded: list[int]) -> list[int]:
             flat += [page, position]
         index += 2 + count
     return flat
-
-
-def _stat(path: Path) -> tuple | None:
-    try:
-        s = os.stat(path)
-    except OSError:
-        return None
-    return (s.st_ino, s.st_size, s.st_mtime_ns)
 
 
 def _reuse(source: Path, target: Path) -> int:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +40,7 @@ from pathlib import Path
 import yaml
 
 from .. import cache, mkdocs_hooks
-from ..output import link_or_copy
+from ..output import link_or_copy, signature
 
 #: Raised by MkDocs' dirty mode, which is used here on a list it does not keep itself.
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -167,7 +166,7 @@ def _to_render(files: dict, old: Manifest | None, previous: Path | None) -> set[
     for src, (sha, dest, is_page) in files.items():
         output = old.outputs.get(src)
         if (output is None or output.sha != sha or output.dest != dest
-                or _stat(previous / dest) != output.stat):
+                or signature(previous / dest) != output.stat):
             rebuild.add(src)
         elif is_page:
             facts = old.pages.get(src)
@@ -195,7 +194,7 @@ def _manifest(fingerprint: str, built, files: dict, old: Manifest | None, rebuil
         else:
             manifest.pages[src] = old.pages[src]
     for src, (sha, dest, _) in files.items():
-        written = _stat(site / dest)
+        written = signature(site / dest)
         if written is not None:
             manifest.outputs[src] = Output(sha, dest, written)
     return manifest
@@ -228,14 +227,6 @@ def _nav_pages(nav) -> set[str]:
             elif isinstance(value, str):
                 found.add(value)
     return found
-
-
-def _stat(path: Path) -> tuple[int, int, int] | None:
-    try:
-        s = os.stat(path)
-    except OSError:
-        return None
-    return (s.st_ino, s.st_size, s.st_mtime_ns)
 
 
 def _log_as_mkdocs_does() -> None:
