@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing import clean as clean_stage  # noqa: E402
-from briefing import encoding  # noqa: E402
-from briefing import fixers  # noqa: E402
+from briefing.read import encoding  # noqa: E402
+from briefing.clean import fixers  # noqa: E402
 from briefing.clean import clean  # noqa: E402
 from briefing.read import read_seed  # noqa: E402
 from briefing.script import TO_SIMPLIFIED, converter  # noqa: E402

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the project
 
 from briefing import pipeline  # noqa: E402
-from briefing.corpus_pages import corpus_pages  # noqa: E402
+from briefing.render.corpus_pages import corpus_pages  # noqa: E402
 from briefing.model import LANGUAGES, Corpus  # noqa: E402
 from briefing.render import environment, load_strings  # noqa: E402
 
@@ -78,7 +78,7 @@ def kind(path: str) -> str:
 
 def built_sizes(corpus: Corpus) -> dict[str, int]:
     """The corpus pages as MkDocs builds them (both languages, not strict): {path: bytes}."""
-    from briefing.site import language_config
+    from briefing.publish.site import language_config
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     import yaml

@@ -2,7 +2,7 @@
 
 Builds synthetic corpora of N documents from the seed corpus's own paragraphs (each
 document a random mix of sentences, so some wording is shared and most is not), then times
-`briefing.passages.find_shared_passages` and `briefing.link.link` (which adds references
+`briefing.link.passages.find_shared_passages` and `briefing.link.link` (which adds references
 and related documents by shared themes and glossary terms; each synthetic document carries
 1-4 themes and 3-12 terms of a 525-term vocabulary). Prints seconds and microseconds per document for each N: a
 near-constant time per document means near-linear growth (no all-pairs comparison).
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the pro
 from briefing import pipeline  # noqa: E402
 from briefing.link import link  # noqa: E402
 from briefing.model import Document, Paragraph, TermUse  # noqa: E402
-from briefing.passages import find_shared_passages  # noqa: E402
+from briefing.link.passages import find_shared_passages  # noqa: E402
 
 import yaml  # noqa: E402
 

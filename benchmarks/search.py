@@ -5,7 +5,7 @@ mean precision and recall over a list of Chinese (Simplified and Traditional que
 English terms, judged against the pages' own text; the bytes a page view fetches and the
 bytes one search adds (cold cache: a new browser context each time); the time from the
 first keystroke to the results shown (the box's data-ms, debounce included); the time
-briefing/search.py takes to index both languages; and the index's size on disk.
+briefing/publish/search.py takes to index both languages; and the index's size on disk.
 
 The seed site is built as `build` does (MkDocs, then the index; no PDFs). A derived corpus
 is made from that site's own document pages, as news-shaped pages: each derived page is a
@@ -42,8 +42,9 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the project
 
-from briefing import pipeline, search, site  # noqa: E402
-from briefing.localserver import serving  # noqa: E402
+from briefing import pipeline  # noqa: E402
+from briefing.publish import search, site
+from briefing.publish.localserver import serving  # noqa: E402
 from briefing.output import write_files  # noqa: E402
 from briefing.render import render  # noqa: E402
 

@@ -7,13 +7,13 @@ CPU seconds (this process and its children; CPU rather than wall time because th
 is shared), of which the generator's own (MkDocs or Zensical, run as processes; the rest is
 the site's search index, the same for both), and wall seconds of each:
 
-- material: briefing.site.build_sites, as `build` runs it (hooks, the site's search index);
+- material: briefing.publish.site.build_sites, as `build` runs it (hooks, the site's search index);
 - zensical: briefing.publish.zensical.build_sites in a new work folder (no cache);
 - zensical-cached: the same again in the kept work folder (Zensical's .cache/), no change;
 - zensical-nolinks(-cached): the same two without Zensical's check of links and anchors,
   which is most of its time and is not cached.
 
-Both write the site's own search index (briefing/search.py), so the rows differ only by the
+Both write the site's own search index (briefing/publish/search.py), so the rows differ only by the
 site generator. benchmarks/scale.py calls build_with_material, build_with_zensical and
 measure on its derived corpora. Zensical comes from .venv-zensical/ (`scripts/bootstrap.sh
 test`); without it build_with_zensical raises ZensicalMissing, which says so.
@@ -31,7 +31,7 @@ from typing import Callable, NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout, without installing the project
 
-from briefing import site  # noqa: E402
+from briefing.publish import site  # noqa: E402
 from briefing.errors import ToolError  # noqa: E402
 from briefing.publish import zensical  # noqa: E402
 

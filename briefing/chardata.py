@@ -112,7 +112,7 @@ TRAILING_BYLINE = re.compile(
     r"^(?P<rest>.*\S)\s+(?P<line>Text\s*/\s*(?:Our |By )?(?:reporter\s+)?"
     r"(?P<authors>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}))\s*$")
 
-# --- printed matter: page furniture, footnotes, hard wraps (briefing.furniture, .footnotes,
+# --- printed matter: page furniture, footnotes, hard wraps (briefing.clean.furniture, .footnotes,
 # .wraps) -----------------------------------------------------------------------------------
 
 #: A page number that says so: `第12页`, `Page 3 of 5`, `Page 3`, `3 / 5`.

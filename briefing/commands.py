@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import localserver, offline, pdf, pipeline, review, site
+from . import pipeline, review
+from .publish import localserver, offline, pdf, records, site
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
-from .publish import records
 from .render import digests_enabled, pdf_name, render
 from .sessions.calendar import write_calendars
 from .sessions.handout import write_handouts

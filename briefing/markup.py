@@ -45,7 +45,7 @@ def paragraph_html(para, strings: dict, terms: list | None = None, escape=html_t
     off as the source): `<ins class="briefing-erratum" title="…">corrected</ins>`; each term
     in `terms` (dicts with start, end, href, title) links to the glossary with its rendering
     as a tooltip. Marks that overlap a correction are left out. `escape` turns each piece of
-    text into HTML (briefing.lang_spans marks the other language's words in it)."""
+    text into HTML (briefing.render.lang_spans marks the other language's words in it)."""
     marks = [(c.start, c.end, "erratum", c) for c in para.corrections]
     marks += [(t["start"], t["end"], "term", t) for t in terms or []
               if not any(c.start < t["end"] and t["start"] < c.end for c in para.corrections)]

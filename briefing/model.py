@@ -90,7 +90,7 @@ class Correction:
 
 @dataclass
 class Note:
-    """A footnote or endnote, moved out of the body text (briefing.footnotes).
+    """A footnote or endnote, moved out of the body text (briefing.clean.footnotes).
 
     Its marker (`①`, `[1]`, `¹`) stays in the paragraph that cites it; the note is shown
     with the document's notes.
@@ -166,7 +166,7 @@ class Link:
 
 @dataclass
 class Reference:
-    """A document a text names (briefing.references): linked when the corpus has it."""
+    """A document a text names (briefing.link.references): linked when the corpus has it."""
 
     name: str  #: as printed, without 《》 or the quotes
     paragraph: str
@@ -177,7 +177,7 @@ class Reference:
 
 @dataclass
 class TimelineEvent:
-    """A dated event a document prints (briefing.timeline), for the timeline pages."""
+    """A dated event a document prints (briefing.analyze.timeline), for the timeline pages."""
 
     date: str  #: ISO `YYYY-MM-DD`, or `YYYY-MM` when the text gives only the month
     text: str  #: the date as printed
@@ -189,7 +189,7 @@ class TimelineEvent:
 
 @dataclass
 class ThemeEvidence:
-    """A sentence that carries a theme (briefing.themes), shown on the theme pages."""
+    """A sentence that carries a theme (briefing.analyze.themes), shown on the theme pages."""
 
     paragraph: str
     sentence: str
@@ -198,7 +198,7 @@ class ThemeEvidence:
 
 @dataclass
 class KeyFigure:
-    """A number with a unit a document prints (briefing.figures), for "by the numbers"."""
+    """A number with a unit a document prints (briefing.analyze.figures), for "by the numbers"."""
 
     text: str  #: as printed: `157.6万件`
     english: str  #: rendered in English: `1.576 million`
@@ -235,7 +235,7 @@ class Term:
 
 @dataclass
 class TermUse:
-    """Where a glossary term stands in a document (briefing.glossary)."""
+    """Where a glossary term stands in a document (briefing.analyze.glossary)."""
 
     term: str  #: the term's id
     paragraph: str

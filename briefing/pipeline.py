@@ -5,6 +5,10 @@
                                                           (analyse_corpus: no I/O but reading)
     render -> write docs/                                 (generate)
     site (MkDocs, both languages) -> pdf (WeasyPrint)     (build)
+
+Each stage is a module or a folder of the package, named after it (read/, clean/, split,
+curate, analyze/, link/, render/, publish/): the per-seed ones look at one seed and are
+cached (briefing.cache); from link on, every document's result is an input.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .edition.breaks import split_hint
 from .edition.quotations import quotation_findings
-from .glossary import TermMatcher
+from .analyze.glossary import TermMatcher
 from .model import Corpus, Document, Term, other_language, source_hash
 from .names import name_findings
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from . import chardata as cd
 from .analyze import parse_date
-from .fixers import normalize_whitespace
-from .footnotes import notes_from
-from .furniture import read_running_header
+from .clean.fixers import normalize_whitespace
+from .clean.footnotes import notes_from
+from .clean.furniture import read_running_header
 from .model import Block, Change, CleanSeed, Document, Paragraph
 from .script import convert
 
@@ -39,7 +39,7 @@ def split(cleaned: CleanSeed) -> list[Document]:
 
 def read_print_metadata(doc: Document, cleaned: CleanSeed) -> None:
     """Publication and issue from a running header, authors from a spaced byline (the
-    blocks `briefing.furniture` and `briefing.bylines` marked)."""
+    blocks `briefing.clean.furniture` and `briefing.clean.bylines` marked)."""
     header = next((b for b in cleaned.blocks if b.kind == "header"), None)
     if header is not None:
         publication, issue = read_running_header(convert(header.text, cleaned.conversion))

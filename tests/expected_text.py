@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.analyze import find_metadata  # noqa: E402
 from briefing.clean import clean  # noqa: E402
-from briefing.footnotes import note_paragraph  # noqa: E402
+from briefing.clean.footnotes import note_paragraph  # noqa: E402
 from briefing.model import Document  # noqa: E402
 from briefing.read import find_seeds, read_seed  # noqa: E402
 from briefing.split import split  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.localserver import serving
+from briefing.publish.localserver import serving
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -33,11 +33,11 @@ NOT_EVENTS = {"2024-12-30", "2025-01-13", "2025-02-24", "2025-05-01", "2025-09-1
 def test_every_full_date_of_the_seeds_is_on_the_timeline(lang):
     dates = printed_dates()
     assert len(dates) >= 8  # not vacuous: the seeds print at least this many
-    # One page per year (briefing/corpus_pages.py), in the order of their years.
+    # One page per year (briefing/render/corpus_pages.py), in the order of their years.
     page = "".join(FILES[path] for path in sorted(FILES)
                    if path.startswith(f"{lang}/timeline/"))
     listed = set(re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page))
-    # Left out, as not events (briefing/timeline_filter.py): the dates of the bylines'
+    # Left out, as not events (briefing/render/timeline_filter.py): the dates of the bylines'
     # source lines, of the site footer, and the mastheads'.
     assert dates - listed == NOT_EVENTS, sorted(dates - listed)
     assert re.findall(r"<strong>(\d{4}-\d{2}(?:-\d{2})?)</strong>", page) == \

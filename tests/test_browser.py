@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from briefing.localserver import serving
+from briefing.publish.localserver import serving
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from briefing import corpus_pages as cp  # noqa: E402
+from briefing.render import corpus_pages as cp  # noqa: E402
 from briefing import pipeline  # noqa: E402
-from briefing.timeline_filter import timeline_events, why_not_event  # noqa: E402
+from briefing.render.timeline_filter import timeline_events, why_not_event  # noqa: E402
 from corpus_pages import CAP, derive, kind, page_sizes  # noqa: E402
 
 SEED = pipeline.analyse_corpus(ROOT / "seeds")
@@ -80,7 +80,7 @@ def test_every_entry_is_on_exactly_one_page(small_pages):
                 assert f'href="{Path(other).stem}.html"' in files[p], (p, other)
     events = [m for p, text in files.items() if p.startswith("en/timeline/")
               for m in re.findall(r"<strong>([\d-]+)</strong>", text)]
-    from briefing.pages import timeline_entries
+    from briefing.render.pages import timeline_entries
     assert len(events) == len(timeline_events(timeline_entries(corpus, "en", load_strings())))
     figures = [m for p, text in files.items() if re.fullmatch(r"en/figures(-\d+)?\.md", p)
                for m in re.findall(r"\.html#p\d+\"><strong>", text)]

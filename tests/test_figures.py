@@ -1,4 +1,4 @@
-"""Key figures (`briefing.figures`): examples, text that holds none, the real corpus, and
+"""Key figures (`briefing.analyze.figures`): examples, text that holds none, the real corpus, and
 properties that hold for any text."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing import pipeline
-from briefing.figures import Figure, find_figures
+from briefing.analyze.figures import Figure, find_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import fixers
+from briefing.clean import fixers
 from briefing.clean import clean
 from briefing.model import Seed
 from briefing.script import detect_script, language_of

@@ -10,7 +10,7 @@ import pytest
 
 from briefing import pipeline
 from briefing.editorial import load_glossary
-from briefing.glossary import TermMatcher
+from briefing.analyze.glossary import TermMatcher
 from briefing.link import find_related
 from briefing.model import Document, Term, TermUse
 from briefing.render import render
@@ -94,7 +94,7 @@ def test_first_use_on_a_page_links_to_the_glossary_with_a_tooltip(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_glossary_page_lists_each_term_and_where_it_occurs(lang):
-    # One page per letter (briefing/corpus_pages.py); each term a heading with its id.
+    # One page per letter (briefing/render/corpus_pages.py); each term a heading with its id.
     page = "".join(text for path, text in FILES.items() if path.startswith(f"{lang}/glossary/"))
     for term in CORPUS.glossary:
         heading = re.search(rf"^## .* \{{#{re.escape(term.id)}( [^}}]*)?\}}$", page, re.M)

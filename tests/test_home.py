@@ -13,8 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from briefing import home, pipeline  # noqa: E402
-from briefing.pages import reading_text  # noqa: E402
+from briefing import pipeline  # noqa: E402
+from briefing.render import home
+from briefing.render.pages import reading_text  # noqa: E402
 from briefing.render import environment, load_strings, render  # noqa: E402
 from briefing.sessions.pages import reading_minutes, text_length, upcoming  # noqa: E402
 from corpus_pages import CAP, derive  # noqa: E402

@@ -1,10 +1,10 @@
 """The pages' last change in Git: one `git log` for the whole site gives, for every file, what
-one `git log -1 -- file` per page gave (briefing.mkdocs_hooks)."""
+one `git log -1 -- file` per page gave (briefing.publish.mkdocs_hooks)."""
 from __future__ import annotations
 
 import subprocess
 
-from briefing import mkdocs_hooks
+from briefing.publish import mkdocs_hooks
 from conftest import ROOT
 
 

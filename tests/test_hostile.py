@@ -142,7 +142,7 @@ MARKDOWN_TAGS = {"em", "b", "i", "ul", "ol", "li", "blockquote", "pre", "table",
                  "tbody", "tr", "th", "td", "hr", "h3", "h4", "h5", "h6", "sup", "sub", "mark",
                  "del", "abbr", "kbd", "textarea", "button", "select", "option"}
 SIDE_BY_SIDE = ("input", {"type": "checkbox", "id": "briefing-side-by-side"})
-#: The editors' block at the end of every page (briefing/mkdocs_hooks.py), the hook's own.
+#: The editors' block at the end of every page (briefing/publish/mkdocs_hooks.py), the hook's own.
 EDITORS_BLOCK = ("details", {"class": "briefing-editors"})
 URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction", "xlink:href", "poster",
                   "background", "srcset")
@@ -382,7 +382,7 @@ def test_the_page_title_is_the_hostile_title_as_text(hostile_project, doc_id):
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_search_index_holds_seed_text_as_text(hostile_project, lang):
-    """The search index (briefing/search.py) is JSON handed to a script, which shows it
+    """The search index (briefing/publish/search.py) is JSON handed to a script, which shows it
     with text nodes only (tests/test_search.py): a hostile title is in it as the reader
     reads it, and no "<" reaches the files, where it could close the script."""
     folder = site_page(hostile_project, lang, "search")

@@ -1,10 +1,10 @@
-"""Words of the other language marked with their lang (briefing/lang_spans.py, issue 11):
+"""Words of the other language marked with their lang (briefing/render/lang_spans.py, issue 11):
 cases as data, (label, language the text is written in, text, expected HTML)."""
 from __future__ import annotations
 
 import pytest
 
-from briefing.lang_spans import mark_other_language, own_language_part
+from briefing.render.lang_spans import mark_other_language, own_language_part
 
 EN, ZH = '<span lang="en">', '<span lang="zh-Hans">'
 MARKED = [

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.localserver import serving
+from briefing.publish.localserver import serving
 
 pytestmark = pytest.mark.browser
 

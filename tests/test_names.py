@@ -254,7 +254,7 @@ def test_corpus_json_gives_the_names_as_each_site_shows_them():
 
 def test_the_print_editions_show_names_in_the_reader_s_language():
     """The English digest and the English handout of a session: pinyin, original marked."""
-    from briefing.pdf import digest_html
+    from briefing.publish.pdf import digest_html
     from briefing.sessions.handout import handout_html
 
     corpus = pipeline.analyse_corpus(SEEDS)

@@ -7,7 +7,7 @@ import pytest
 
 from briefing import pipeline
 from briefing.model import Document, Paragraph
-from briefing.passages import MAX_DOCUMENTS, MIN_TOKENS, find_shared_passages, tokens
+from briefing.link.passages import MAX_DOCUMENTS, MIN_TOKENS, find_shared_passages, tokens
 from briefing.script import convert
 from conftest import SEEDS
 

@@ -15,7 +15,7 @@ import yaml
 
 from briefing.analyze import find_metadata
 from briefing.clean import clean
-from briefing.footnotes import note_paragraph
+from briefing.clean.footnotes import note_paragraph
 from briefing.model import Seed
 from briefing.read import read_seed
 from briefing.script import detect_script, language_of
@@ -151,7 +151,7 @@ def test_notes_are_in_corpus_json_by_the_schema(print_corpus):
 
 
 def test_notes_are_shown_on_the_page_and_in_the_pdf(print_corpus):
-    from briefing.pdf import digest_html
+    from briefing.publish.pdf import digest_html
     from briefing.render import render
 
     files = render(print_corpus)

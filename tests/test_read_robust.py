@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing import editorial, site
-from briefing.encoding import PRIVATE_USE, decode
+from briefing import editorial
+from briefing.publish import site
+from briefing.read.encoding import PRIVATE_USE, decode
 from briefing.errors import InputError, SeedError, display_path
 from briefing.pipeline import analyse_corpus
 from briefing.read import (EDITORIAL_ENTRIES, LINE_SEPARATORS, MAX_ID, list_seeds,

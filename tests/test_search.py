@@ -1,4 +1,4 @@
-"""Search (briefing/search.py, briefing/searchtext.py, briefing-search.js), as a reader uses
+"""Search (briefing/publish/search.py, briefing/publish/searchtext.py, briefing-search.js), as a reader uses
 it in Chromium: on the served site and on the offline copy opened from file://.
 
 Every term is judged against the pages' own text (their title, summary and paragraphs, as
@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing import offline, search, searchtext
-from briefing.localserver import serving
+from briefing.publish import offline, search, searchtext
+from briefing.publish.localserver import serving
 from briefing.publish.records import load_corpus
 
 JS = (Path(__file__).resolve().parent.parent / "templates" / "theme" / "assets"

@@ -1,6 +1,6 @@
 """The sites after an edit (issue 13): `build` renders again only the pages that changed
 (briefing.publish.mkdocs_run) and updates the search index by difference
-(briefing.search), and what it makes is the full build's, byte for byte."""
+(briefing.publish.search), and what it makes is the full build's, byte for byte."""
 from __future__ import annotations
 
 import os

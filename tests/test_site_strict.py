@@ -1,5 +1,5 @@
 """MkDocs' build is strict for real: a link to a missing page or to a missing #anchor
-stops it, with MkDocs' own warning (briefing/site.py; --quiet used to hide both)."""
+stops it, with MkDocs' own warning (briefing/publish/site.py; --quiet used to hide both)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import site
+from briefing.publish import site
 from briefing.errors import ToolError
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -7,7 +7,7 @@ import pytest
 from briefing import pipeline
 from briefing.model import Document, Paragraph, Theme
 from briefing.render import render
-from briefing.themes import MAX_THEMES, tag_themes
+from briefing.analyze.themes import MAX_THEMES, tag_themes
 from conftest import SEEDS
 from briefing.publish.records import assemble
 
@@ -118,7 +118,7 @@ def test_english_phrases_are_whole_words_in_any_case():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_theme_pages_show_the_passages_that_carry_each_theme(lang):
-    # Each theme has a page of its own (briefing/corpus_pages.py), linked from the index.
+    # Each theme has a page of its own (briefing/render/corpus_pages.py), linked from the index.
     index = FILES[f"{lang}/themes.md"]
     for d in CORPUS.documents:
         for theme_id in d.themes:

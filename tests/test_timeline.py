@@ -1,4 +1,4 @@
-"""Dated events for the timeline (`briefing/timeline.py`): examples, non-dates, the real
+"""Dated events for the timeline (`briefing/analyze/timeline.py`): examples, non-dates, the real
 corpus, and properties that hold for any text."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from briefing import pipeline
 from briefing.read import read_seed
-from briefing.timeline import Event, find_events
+from briefing.analyze.timeline import Event, find_events
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -142,7 +142,7 @@ def test_the_sites_have_their_own_search_index_and_not_zensicals(zsite):
 
 def test_hooks_do_not_run_so_pages_have_no_editors_block(zsite):
     """The known loss, said in README: Zensical ignores MkDocs hooks, so the editors' block
-    (edit link, source files, last change) that briefing/mkdocs_hooks.py adds is missing.
+    (edit link, source files, last change) that briefing/publish/mkdocs_hooks.py adds is missing.
     When Zensical runs them, this fails: update README and zensical.language_config."""
     for doc in documents():
         for sub in LANGS.values():

@@ -51,7 +51,7 @@ def mark_body(body: list[dict], notes: list[dict], label: str) -> list[dict]:
 
 
 def mark_reading_text(doc: Document, text: list[dict], notes: list[dict]) -> list[dict]:
-    """The PDF's paragraphs (briefing.pages.reading_text, in paragraph order) with the
+    """The PDF's paragraphs (briefing.render.pages.reading_text, in paragraph order) with the
     numbers of their notes."""
     numbers: dict[str, list[int]] = {}
     for n in notes:

@@ -1,5 +1,5 @@
 """The values a document page and its PDF article take from the edition (one call each
-from briefing.render and briefing.pdf): what the text is, the translator's notes, the
+from briefing.render and briefing.publish.pdf): what the text is, the translator's notes, the
 suggested citation."""
 from __future__ import annotations
 

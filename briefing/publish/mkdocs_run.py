@@ -1,6 +1,6 @@
 """One language's MkDocs build that renders again only what changed (issue 13).
 
-briefing.site runs this module once per language, in a process of its own, where it ran
+briefing.publish.site runs this module once per language, in a process of its own, where it ran
 `mkdocs build --strict`:
 
     python -m briefing.publish.mkdocs_run CONFIG [--previous SITE --cache-key KEY]
@@ -12,7 +12,7 @@ from it, and MkDocs renders only the others. The output is the full build's, byt
 may differ:
 
 - its Markdown or file changed (its bytes are hashed);
-- the last Git change of the files its editors' block names (briefing/mkdocs_hooks.py);
+- the last Git change of the files its editors' block names (briefing/publish/mkdocs_hooks.py);
 - its previous output is not there as written (deleted, edited by hand: size, inode and
   time are compared);
 - and everything is rendered again when the configuration, the theme, the code or the
@@ -39,7 +39,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import cache, mkdocs_hooks
+from .. import cache
+from . import mkdocs_hooks
 from ..output import link_or_copy, signature
 
 #: Raised by MkDocs' dirty mode, which is used here on a list it does not keep itself.

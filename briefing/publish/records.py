@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..edition import notes as edition_notes
 from ..edition.provenance import provenance_record
-from ..footnotes import note_records
+from ..clean.footnotes import note_records
 from ..model import LANGUAGES, Corpus, Document, other_language, source_hash
 from ..names import names_record
 

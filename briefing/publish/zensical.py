@@ -7,18 +7,18 @@ does not have. It reads MkDocs configurations, with these differences, each hand
 
 - Its INHERIT appends lists instead of replacing them (the English site would get both
   languages' nav and four language links), so each language's settings are derived the
-  way briefing/site.py derives them for MkDocs, and written out whole.
+  way briefing/publish/site.py derives them for MkDocs, and written out whole.
 - docs_dir must be relative (an absolute one panics: `invariant: Id(Format(Path(RootDir)))`)
   and, like site_dir, inside the folder of the configuration file. So each language is
   built in a work folder of its own holding its configuration, a hard-linked copy of its
   pages, its site and Zensical's cache (.cache/): kept, it makes rebuilds incremental.
-- MkDocs hooks are ignored: briefing/mkdocs_hooks.py does not run, so pages have no
+- MkDocs hooks are ignored: briefing/publish/mkdocs_hooks.py does not run, so pages have no
   editors' block (edit link, source files, last change in Git). `hooks` is dropped.
 - Its header keeps an empty box for the repository's facts: hidden (briefing-zensical.css),
   and it renders a focusable, hidden palette input: kept out by templates/theme/partials/
   palette.html (which MkDocs never includes for the one palette of mkdocs.yml).
 - Its own search is on by default (a search.json of every page): turned off, and the
-  site's own index (briefing/search.py) is written after each language, as after MkDocs.
+  site's own index (briefing/publish/search.py) is written after each language, as after MkDocs.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import search, site
+from . import search, site
 from ..errors import BriefingError, InputError, Problem, ToolError, display_path
 
 #: The only version the package index can install (see above); pinned in the lock too.
@@ -61,7 +61,7 @@ def missing_reason(command: Path = ZENSICAL) -> str | None:
 
 def language_config(lang: str, check_links: bool = True) -> dict:
     """One language's Zensical settings, relative to its work folder (`docs/<lang>`,
-    `site/`): MkDocs' own (briefing.site.language_config), without hooks and Zensical's
+    `site/`): MkDocs' own (briefing.publish.site.language_config), without hooks and Zensical's
     search.
     `check_links=False` turns off its check of links and anchors, two thirds of its CPU
     time at 250 pages and not cached (benchmarks/zensical.py)."""
@@ -83,7 +83,7 @@ def build_sites(docs_dir: Path, site_dir: Path, work_dir: Path | None = None,
                 check_links: bool = True) -> None:
     """Build both languages of `docs_dir` with Zensical, --strict, into `site_dir` (Chinese)
     and `site_dir/en` (English), each with the site's own search index, as
-    briefing.site.build_sites does with MkDocs. `site_dir` is replaced. A `work_dir` is
+    briefing.publish.site.build_sites does with MkDocs. `site_dir` is replaced. A `work_dir` is
     kept between builds (Zensical's cache); without one a temporary folder is used.
     `check_links`: see language_config.
     Raises ZensicalMissing when Zensical is not installed, ToolError when a build fails

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 
 from ..model import LANGUAGES, Corpus
-from ..pages import display_title
+from ..render.pages import display_title
 from ..render import load_strings
 from .model import Session
 from .pages import CALENDAR_ALL

@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from ..model import LANGUAGES, Corpus, other_language
-from ..pages import display_title
-from ..pdf import check_fonts, html_lang
+from ..render.pages import display_title
+from ..publish.pdf import check_fonts, html_lang
 from ..render import TEMPLATES, environment, load_strings
 from .glyphs import check_glyphs
 from .load import paragraphs_of

@@ -11,7 +11,7 @@ import math
 import re
 
 from ..model import Corpus, Document
-from ..pages import display_title, reading_text
+from ..render.pages import display_title, reading_text
 from .load import paragraphs_of
 from .model import Reading, Session
 

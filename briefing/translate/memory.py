@@ -7,7 +7,7 @@ sentences and its quotations (“…”) when the translation has as many of the
 (then they are taken to correspond in order; where the counts differ nothing is guessed).
 
 Sources are compared normalised, as the shared-passage index compares them
-(briefing.passages): one token per Han character or Latin word, lower-cased, punctuation
+(briefing.link.passages): one token per Han character or Latin word, lower-cased, punctuation
 and spaces ignored, Traditional already converted to Simplified. So “高质量发展是…首要任务”
 with full-width or half-width punctuation is the same quotation.
 
@@ -21,9 +21,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..figures import sentence_spans
+from ..analyze.figures import sentence_spans
 from ..model import Corpus, Document, other_language
-from ..passages import tokens
+from ..link.passages import tokens
 
 #: Sentences and quotations shorter than this (in tokens: Han characters or Latin words)
 #: are left out: “头雁” or a four-character formula is a term, for the glossary.
@@ -47,7 +47,7 @@ def normalise(text: str) -> str:
 
 
 def sentences(text: str, language: str) -> list[str]:
-    """The sentences of a paragraph, stripped (briefing.figures.sentence_spans).
+    """The sentences of a paragraph, stripped (briefing.analyze.figures.sentence_spans).
 
     >>> sentences("第一句。第二句！", "zh")
     ['第一句。', '第二句！']

@@ -1,11 +1,11 @@
 /* The site's search box (templates/theme/partials/briefing-search.html).
  *
- * The index is briefing/search.py's: scripts that call briefingSearch.meta / .shard /
+ * The index is briefing/publish/search.py's: scripts that call briefingSearch.meta / .shard /
  * .page, loaded with <script> tags, so the same search works from a server and from
  * file:// (an unzipped copy, a file share), where fetch() is refused. A query loads the
  * page list once, then only the shards of its keys, then the text of the results shown.
  *
- * normalise, foldPlural, tokens and shardOf repeat briefing/searchtext.py rule for rule
+ * normalise, foldPlural, tokens and shardOf repeat briefing/publish/searchtext.py rule for rule
  * (tests/test_search.py compares them on the site's own texts).
  *
  * Results are built with textContent and <mark> elements, never from markup: the index
