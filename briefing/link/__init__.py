@@ -1,7 +1,7 @@
 """Stage 6, link: cross-links between documents, each with the reason shown to readers.
 
 * shared passages: the same wording in two documents, linked both ways, each side located
-  (briefing.link.passages);
+  (briefing.link.passages; kept between runs by briefing.link.passage_store);
 * references: documents a text names in 《》 or quotes, linked to the corpus document that
   is or discusses them (briefing.link.references);
 * related documents: ranked by shared themes and glossary terms.
@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..editorial import DocumentEdits
 from ..errors import EditorialError, Problem
 from ..model import Document, Link, Reference
-from .passages import find_shared_passages
+from .passage_store import shared_passages
 from .references import resolve
 
 MAX_RELATED = 5
@@ -31,7 +31,7 @@ def link(documents: list[Document], edits: list[DocumentEdits] = ()) -> list[Doc
     """Shared passages, references and related documents, with the editors' reference
     targets applied. (An article's compilation is its `parent`.)"""
     passages: dict[str, list[Link]] = defaultdict(list)
-    for shared in find_shared_passages(documents):
+    for shared in shared_passages(documents):  # from the store, where it can be
         passages[shared.a.document].append(Link(
             shared.b.document, "shared-passage", passage=shared.text_a,
             paragraph=shared.a.paragraph, target_paragraph=shared.b.paragraph))

@@ -20,9 +20,14 @@ looked at. Three bounds keep that index, and the pairs of places it makes, linea
 So each window makes at most MAX_PLACES² / 2 pairs of places. A run of windows that is, on
 both sides, inside a longer one between the same two paragraphs is that one seen again at
 another offset (a text that repeats), and is not reported separately.
+
+Tokens and windows are numbered the same way in every run, so what a document holds can be
+kept between runs: `shared_among` finds the passages between some documents only, given
+what the others hold (briefing.link.passage_store, issue 13).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -42,8 +47,8 @@ MAX_PLACES = 16
 MAX_REPEATS = MAX_PLACES // 2
 
 TOKEN = re.compile(rf"[{HAN}]|[A-Za-z0-9]+")
-#: Bytes per token in a paragraph's codes (a 4-byte number per distinct token).
-WIDTH = array("I").itemsize
+#: Bytes per token in a paragraph's codes (an 8-byte number per distinct token).
+WIDTH = array("Q").itemsize
 #: A place is `paragraph number << 32 | token index`; this mask gives the token index.
 MASK = 2**32 - 1
 
@@ -77,30 +82,44 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+def token_code(token: str) -> int:
+    """A token's number, the same in every run: 64 bits of its hash (two of a corpus's
+    100,000 distinct tokens share one with a chance of one in 10^9)."""
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+
+
 class Codes(dict):
-    """Token -> a number of its own, given on first sight; a word and its lower case share one.
+    """Token -> its number (token_code), computed once a run; a word and its lower case
+    share one.
 
     >>> codes = Codes()
-    >>> [codes[t] for t in ["头", "AI", "ai", "头"]]
-    [0, 1, 1, 0]
+    >>> [codes[t] == codes["头"] for t in ["头", "AI"]], codes["AI"] == codes["ai"]
+    ([True, False], True)
     """
 
     def __missing__(self, token: str) -> int:
         lower = token.lower()
-        code = self[lower] if lower != token else len(self)
+        code = self[lower] if lower != token else token_code(token)
         self[token] = code
         return code
 
     def encode(self, text: str) -> bytes:
         """The tokens of `text` as WIDTH bytes each: windows are compared, and hashed, as
         slices of these bytes (a fraction of the memory of the tokens themselves)."""
-        return array("I", map(self.__getitem__, TOKEN.findall(text))).tobytes()
+        return array("Q", map(self.__getitem__, TOKEN.findall(text))).tobytes()
+
+
+#: One for the process: a token's number never changes, and a corpus has few tokens.
+CODES = Codes()
 
 
 def windows(codes: bytes) -> list[int]:
-    """The hash of each window of MIN_TOKENS tokens, by its first token's index."""
+    """The number of each window of MIN_TOKENS tokens, by its first token's index: the hash
+    of its tokens' numbers read as one integer (an integer's hash, unlike a string's, is
+    the same in every run; two windows of a corpus share one with a chance of one in 10^6)."""
     span = WIDTH * MIN_TOKENS
-    return [hash(codes[i:i + span]) for i in range(0, len(codes) - span + 1, WIDTH)]
+    return [hash(int.from_bytes(codes[i:i + span], "little"))
+            for i in range(0, len(codes) - span + 1, WIDTH)]
 
 
 def find_shared_passages(documents: list[Document]) -> list[SharedPassage]:
@@ -118,21 +137,71 @@ def find_shared_passages(documents: list[Document]) -> list[SharedPassage]:
     others = [numbers for numbers in documents if numbers is not largest]
     index = count_documents(paragraphs, others)
     index_places(paragraphs, largest, others, index)
-    runs = find_runs(index.values(), paragraphs)
+    runs = find_runs(((places, ()) for places in index.values()
+                      if places.__class__ is tuple), paragraphs)
     del index
+    return found_passages(runs, paragraphs)
+
+
+def shared_among(documents: list[Document], chosen: set[str], holders) -> list[SharedPassage]:
+    """The passages that find_shared_passages, given the whole corpus, finds between two
+    documents of `chosen`, reading only those documents of `documents`.
+
+    What the others hold comes from `holders(window)`: the number of documents of the
+    corpus the window is found in, and the documents not chosen that hold it, each as
+    many times as its places (at most MAX_REPEATS): they take their share of the
+    window's MAX_PLACES as they would in the whole corpus."""
+    paragraphs = distinct_paragraphs([d for d in documents if d.id in chosen])
+    index: dict[int, list[int]] = {}
+    outside: dict[int, list[str]] = {}
+    unmatched: set[int] = set()
+    for number, (doc_id, _, codes) in enumerate(paragraphs):
+        for i, h in enumerate(windows(codes)):
+            if h in unmatched:
+                continue
+            places = index.get(h)
+            if places is None:
+                count, others = holders(h)
+                if not 2 <= count <= MAX_DOCUMENTS:
+                    unmatched.add(h)
+                    continue
+                places = index[h] = []
+                outside[h] = others
+            # A document's places are consecutive (see index_places).
+            if len(places) < MAX_REPEATS or paragraphs[places[-MAX_REPEATS] >> 32][0] != doc_id:
+                places.append(number << 32 | i)
+    runs = find_runs(((places, outside[h]) for h, places in index.items()), paragraphs)
+    return found_passages(runs, paragraphs)
+
+
+def census(document: Document) -> dict[int, int]:
+    """Window -> its places in one document, at most MAX_REPEATS: what another run needs of
+    a document it does not read again (`holders` of shared_among)."""
+    found: Counter = Counter()
+    for _, _, codes in distinct_paragraphs([document]):
+        found.update(windows(codes))
+    return {h: min(n, MAX_REPEATS) for h, n in found.items()}
+
+
+def found_passages(runs: dict, paragraphs: list[tuple]) -> list[SharedPassage]:
+    """The runs of windows (find_runs), verified, without repeats, as passages in order."""
     spans = [(pa, pb, first, last, shift)
              for (pa, pb, shift), starts in runs.items()
              for run in consecutive(sorted(set(starts)))
              for first, last in verified(paragraphs[pa][2], paragraphs[pb][2], *run, shift)]
     found = passages(without_repeats(spans), paragraphs)
-    return sorted(found, key=lambda s: (s.a.document, s.b.document, _number(s.a.paragraph),
-                                        s.a.start, _number(s.b.paragraph), s.b.start))
+    return sorted(found, key=passage_order)
+
+
+def passage_order(s: SharedPassage) -> tuple:
+    return (s.a.document, s.b.document, _number(s.a.paragraph), s.a.start,
+            _number(s.b.paragraph), s.b.start)
 
 
 def distinct_paragraphs(documents: list[Document]) -> list[tuple]:
     """(document id, paragraph, codes) of each paragraph long enough to hold a window,
     leaving out a paragraph whose tokens its document already had (one is matched)."""
-    codes = Codes()
+    codes = CODES
     found = []
     for doc in documents:
         seen: set[bytes] = set()
@@ -180,7 +249,7 @@ def index_places(paragraphs: list[tuple], largest: list[int], others: list[list[
                     index[h] = places + (number << 32 | i,)
 
 
-def fair_share(owners: list[str], most: int = MAX_PLACES) -> list[int]:
+def fair_share(owners: list[str], most: int | None = None) -> list[int]:
     """Which of a window's places to match, given the document of each: at most `most`,
     each document keeping its first ones, as many as it has up to a limit the same for
     all (so a document that says it once is never crowded out).
@@ -188,6 +257,7 @@ def fair_share(owners: list[str], most: int = MAX_PLACES) -> list[int]:
     >>> fair_share(["a", "a", "a", "b", "c"], most=4)
     [0, 1, 3, 4]
     """
+    most = MAX_PLACES if most is None else most
     if len(owners) <= most:
         return list(range(len(owners)))
     per_document = Counter(owners)
@@ -206,13 +276,15 @@ def fair_share(owners: list[str], most: int = MAX_PLACES) -> list[int]:
 def find_runs(entries, paragraphs: list[tuple]) -> dict[tuple[int, int, int], list[int]]:
     """(paragraph a, paragraph b, shift) -> the token indices in a where a window of a
     stands at that shift in b: each two places of a window in different documents, a the
-    document first in order of ids. Consecutive indices are one run, one passage."""
+    document first in order of ids. Consecutive indices are one run, one passage.
+
+    `entries`: each matched window's places, and the documents outside `paragraphs` that
+    hold it, once per place (shared_among): they count in the fair share."""
     runs: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    for places in entries:
-        if places.__class__ is not tuple:  # a count: not a window of 2 to MAX_DOCUMENTS
-            continue
-        if len(places) > MAX_PLACES:
-            places = [places[k] for k in fair_share([paragraphs[p >> 32][0] for p in places])]
+    for places, others in entries:
+        if len(places) + len(others) > MAX_PLACES:
+            owners = [paragraphs[p >> 32][0] for p in places]
+            places = [places[k] for k in fair_share(owners + list(others)) if k < len(places)]
         for x, place_a in enumerate(places):
             pa, ia = place_a >> 32, place_a & MASK
             doc_a = paragraphs[pa][0]
