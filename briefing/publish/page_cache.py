@@ -6,7 +6,11 @@ paragraphs, translations, links with the passages they quote, names…), on the 
 languages of the documents it links to, and on what every page uses: the themes, the
 glossary, the names file (a reviewer's name), the strings and templates, the seeds
 folder's name and the code. The key holds exactly those, so a page is taken from the
-cache only when rendering it again would give the same text (tests/test_cache.py compares a cached run with a cold one).
+cache only when rendering it again would give the same text (tests/test_cache.py
+compares a cached run with a cold one).
+
+The corpus pages (themes, timeline, glossary, figures, types) are kept the same way, by
+`CachedTemplates`: keyed by everything their template is given.
 """
 from __future__ import annotations
 
@@ -50,6 +54,38 @@ def canonical(value) -> bytes:
     pickle differently.) The model's dataclasses print all their fields, in order, and
     hold no sets."""
     return repr(value).encode("utf-8", "surrogatepass")
+
+
+class CachedTemplates:
+    """An environment whose templates render from the cache what they rendered before
+    with the same values: for the corpus pages, which after one edit nearly all come out
+    as before, and whose template rendering is most of their time.
+
+    The key is the template's name, every value it is given (their `canonical` form) and
+    the `context`, which stands for the strings (`t`, left out), the templates and the
+    code. Functions passed as values (`html_lang`) are code, and left out too."""
+
+    def __init__(self, env, context: bytes):
+        self.env, self.context = env, context
+
+    def get_template(self, name: str) -> "CachedTemplate":
+        return CachedTemplate(self.env.get_template(name), self.context)
+
+
+class CachedTemplate:
+    def __init__(self, template, context: bytes):
+        self.template, self.context = template, context
+
+    def render(self, **values) -> str:
+        digest = hashlib.sha256(self.context + self.template.name.encode() + b"\0")
+        digest.update(canonical(sorted((k, v) for k, v in values.items()
+                                       if k != "t" and not callable(v))))
+        entry = digest.hexdigest()
+        found = cache.load(entry, KIND, str)
+        if found is None:
+            found = self.template.render(**values)
+            cache.store(entry, found, KIND)
+        return found
 
 
 def load(entry: str) -> dict[str, str] | None:

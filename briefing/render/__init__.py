@@ -71,14 +71,17 @@ def render(corpus: Corpus) -> dict[str, str]:
     themes = {t.id: t for t in corpus.themes}
     terms = {t.id: t for t in corpus.glossary}
     digests = digests_enabled()
+    context = page_cache.context(corpus, strings, TEMPLATES)
+    # The corpus pages' templates render from the cache what they rendered before with
+    # the same values (briefing.publish.page_cache.CachedTemplates).
+    cached = page_cache.CachedTemplates(env, context)
     for lang in LANGUAGES:
-        files.update(corpus_wide_pages(env, corpus, lang, strings))
-        files.update(type_pages(env, corpus, lang, strings))
+        files.update(corpus_wide_pages(cached, corpus, lang, strings))
+        files.update(type_pages(cached, corpus, lang, strings))
         files[f"{lang}/index.md"] = home_page(env, corpus, lang, strings, files,
                                               pdf_name(lang) if digests else None)
     # A document's own files (its pages, its record) are taken from the cache when all they
     # show is as it was (briefing.publish.page_cache).
-    context = page_cache.context(corpus, strings, TEMPLATES)
     for doc in corpus.pages():
         key = page_cache.key(doc, by_id, context)
         own = page_cache.load(key)

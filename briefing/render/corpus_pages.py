@@ -120,8 +120,10 @@ def theme_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]
     for th in themes:
         pages = chunks(th["entries"], PER_PAGE["themes"])
         for number, entries in enumerate(pages, 1):
+            # The theme without its entries: a page shows its own, and the count.
             files[f"{lang}/{page_stem('themes/' + th['id'], number)}.md"] = template.render(
-                t=t, lang=lang, theme=th, entries=entries, base="../",
+                t=t, lang=lang, theme={k: v for k, v in th.items() if k != "entries"},
+                count=len(th["entries"]), entries=entries, base="../",
                 pager=pager(th["id"], number, len(pages)), seeds_dir=corpus.seeds_dir)
     return files
 
@@ -258,10 +260,10 @@ def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str
     """"By the numbers", whole documents to a page up to `PER_PAGE["figures"]` figures."""
     t = strings[lang]
     documents = [{"id": d.id, "title": display_title(d, lang, strings),
-                  "language": d.language, "figures": d.figures,
+                  "language": d.language, "count": len(d.figures),
                   "rows": figure_rows(d, lang)}
                  for d in corpus.documents if d.figures]
-    pages = packed(documents, PER_PAGE["figures"], weight=lambda d: len(d["figures"]))
+    pages = packed(documents, PER_PAGE["figures"], weight=lambda d: d["count"])
     template = env.get_template("site/figures.md.j2")
     return {f"{lang}/{page_stem('figures', number)}.md": template.render(
                 t=t, lang=lang, documents=docs, base="", html_lang=html_lang,
