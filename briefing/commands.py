@@ -52,7 +52,7 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
         if with_pdf:
             write_handouts(corpus, out)
         write_calendars(corpus, out)
-        offline.write_zip(out)  # last: the offline copy holds everything above
+        offline.write_zip(out, previous=site_dir)  # last: it holds everything above
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
     return corpus.warnings
