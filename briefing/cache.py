@@ -65,15 +65,25 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def seed_key(path: Path, data: bytes, shared: list[Path], own: list[Path]) -> str:
+def files_digest(paths: list[Path]) -> bytes:
+    """One digest of files' names (as shown) and contents, a missing file as empty: the
+    corpus-wide files every seed's key holds, hashed once per run."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(display_path(path).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes() if path.is_file() else b"").digest())
+    return digest.digest()
+
+
+def seed_key(path: Path, data: bytes, shared: bytes, own: list[Path]) -> str:
     """The key of one seed's work: the code, the seed (its name, where it is shown from, its
-    bytes), the corpus-wide files the stages read (`shared`: themes, glossary) and its own
-    editorial and translation files (`own`)."""
+    bytes), the corpus-wide files the stages read (`shared`, their `files_digest`: themes,
+    glossary) and its own editorial and translation files (`own`)."""
     digest = hashlib.sha256(code_version().encode())
-    for part in [path, *shared, *own]:
-        digest.update(display_path(part).encode() + b"\0")
-        content = data if part is path else (part.read_bytes() if part.is_file() else b"")
-        digest.update(hashlib.sha256(content).digest())
+    digest.update(display_path(path).encode() + b"\0")
+    digest.update(hashlib.sha256(data).digest())
+    digest.update(shared)
+    digest.update(files_digest(own))
     return digest.hexdigest()
 
 

@@ -7,6 +7,7 @@ never as a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import keyword
 import os
 import sys
@@ -95,6 +96,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs for faster rebuilds")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=argparse.SUPPRESS)
     return top
+
+
+def collect_less() -> None:
+    """Let Python's cycle collector run less often than by default.
+
+    A run builds millions of small objects that live to its end (every document with its
+    paragraphs, read from the cache or made afresh), and with the default thresholds the
+    collector scans that growing heap again and again: a quarter of a cached generate's
+    CPU time at 1,000 seeds, and a tenth of a cold one's. The pipeline makes hardly any
+    cyclic garbage (peak memory is the same with the collector off), so collecting a
+    hundred times less often costs nothing."""
+    gc.set_threshold(100_000, 50, 100)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -75,7 +75,8 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     paths, skipped = list_seeds(seeds_dir)
     found = Editorial(editorial.load_document_edits(seeds_dir), editorial.load_themes(seeds_dir),
                       editorial.load_glossary(seeds_dir), editorial.load_translations(seeds_dir))
-    shared = [seeds_dir / editorial.THEMES_FILE, seeds_dir / editorial.GLOSSARY_FILE]
+    shared = cache.files_digest([seeds_dir / editorial.THEMES_FILE,
+                                 seeds_dir / editorial.GLOSSARY_FILE])
     works, unreadable, problems, failed = [], [], [], set()
     warnings = [Problem(p.path, p.line, p.message + SKIPPED) for p in skipped]
     by_id: dict[str, Path] = {}
@@ -121,7 +122,7 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     return corpus
 
 
-def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: list[Path]) -> SeedWork:
+def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: bytes) -> SeedWork:
     """One seed through the per-document stages, or their result from the cache."""
     data = read_seed_bytes(path, seeds_dir)
     seed_id = slug_for(path.stem)
