@@ -38,6 +38,7 @@ class SeedWork:
 
     cleaned: CleanSeed
     pages: list[Document]  #: curated, not yet linked: documents and compilations
+    key: str = ""  #: its `seed_key`: it stands for everything in `pages`
 
 
 def folder(kind: str = "documents") -> Path | None:

@@ -308,6 +308,9 @@ class Corpus:
     sessions: list = field(default_factory=list)  #: study sessions (briefing.sessions), by date
     document_types: dict = field(default_factory=dict)  #: document id -> type (editors say)
     names: object = None  #: the editors' names file (briefing.names.book.NameBook)
+    #: document id -> key of the per-document work it came from (briefing.cache.seed_key):
+    #: the document as it was before the corpus-wide stages (briefing.publish.page_cache)
+    work_keys: dict = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents + self.compilations:

@@ -116,7 +116,8 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     compilations = [d for d in pages if d.kind == "compilation"]
     corpus = Corpus(documents=documents, compilations=compilations, themes=found.themes,
                     glossary=found.glossary, cleaned=[work.cleaned for work in works],
-                    warnings=warnings, seeds_dir=display_path(seeds_dir))
+                    warnings=warnings, seeds_dir=display_path(seeds_dir),
+                    work_keys={d.id: work.key for work in works for d in work.pages})
     corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
     attach_names(corpus, load_names(seeds_dir))
     return corpus
@@ -132,6 +133,7 @@ def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: bytes) -> S
     work = cache.load(key)
     if work is None:
         work = document_stages(decode_seed(path, data), found)
+        work.key = key
         cache.store(key, work)
     return work
 

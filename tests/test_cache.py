@@ -186,3 +186,41 @@ def test_a_cache_that_cannot_be_written_only_costs_time(project, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE", str(blocker / "cache"))
     pipeline.generate(seeds, tmp / "out")
     assert tree(tmp / "out") == cold(seeds, tmp / "cold", monkeypatch)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "derived"])
+def test_only_the_corpus_fields_change_after_the_per_document_stages(corpus, tmp_path,
+                                                                    monkeypatch):
+    """A document's page key holds its work's key and its `CORPUS_FIELDS` only
+    (briefing.publish.page_cache.key): any other field set by a corpus-wide stage would
+    leave its page stale. The derived corpus shares wording between documents, so it has
+    shared passages."""
+    import copy
+    import sys
+
+    from briefing.publish import page_cache
+    from conftest import ROOT
+
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    seeds = tmp_path / "seeds"
+    if corpus == "seeds":
+        shutil.copytree(SEEDS, seeds)
+    else:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from scale import derive_seeds
+        derive_seeds(seeds, 30)
+    before = {}
+    stages = pipeline.document_stages
+
+    def kept(seed, found):
+        work = stages(seed, found)
+        before.update((d.id, copy.deepcopy(d)) for d in work.pages)
+        return work
+
+    monkeypatch.setattr(pipeline, "document_stages", kept)
+    linked = pipeline.analyse_corpus(seeds)
+    changed_fields = {name for doc in linked.pages() for name in vars(doc)
+                      if repr(getattr(doc, name)) != repr(getattr(before[doc.id], name))}
+    assert "links" in changed_fields  # the check sees what linking does
+    assert changed_fields <= set(page_cache.CORPUS_FIELDS)
+    assert set(linked.work_keys) == {d.id for d in linked.pages()}

@@ -83,7 +83,7 @@ def render(corpus: Corpus) -> dict[str, str]:
     # A document's own files (its pages, its record) are taken from the cache when all they
     # show is as it was (briefing.publish.page_cache).
     for doc in corpus.pages():
-        key = page_cache.key(doc, by_id, context)
+        key = page_cache.key(doc, by_id, context, corpus.work_keys.get(doc.id))
         own = page_cache.load(key)
         if own is None:
             own = {f"{lang}/documents/{doc.id}.md": document_page(
