@@ -4,11 +4,14 @@ Read, clean, split, correct, analyze and curate look at one seed at a time: what
 of a seed depends only on its bytes (and its name and place, which its pages and messages
 show), its own editorial and translation files, the themes and the glossary, and the
 code. A run keys each seed on exactly those and, when the key was seen before, takes the
-result from `.cache/documents/` instead of doing the work again; linking and the corpus
-pages, which look at every document, are always made anew from the results (a document's
-own files are then kept in `.cache/pages/`, keyed on all they show:
-briefing.publish.page_cache). So a cached run gives what a cold run gives, byte for byte
-(tests/test_cache.py).
+result from `.cache/documents/` instead of doing the work again. The corpus-wide stages,
+which look at every document, run on every run from those results, each keeping what it
+can: the shared passages (`passages/`, briefing.link.passage_store), a document's own
+files and the corpus pages (`pages/`, keyed on all they show: briefing.publish.page_cache),
+each language's site (`sites/`, briefing.publish.mkdocs_run) and its search index
+(`search/`, briefing.publish.search). So a cached run gives what a cold run gives, byte
+for byte (tests/test_cache.py, tests/test_passage_store.py,
+tests/test_site_incremental.py).
 
 `.cache/` is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
 or `off` for none. An entry that cannot be read (a crash midway, another version of
@@ -42,8 +45,8 @@ class SeedWork:
 
 
 def folder(kind: str = "documents") -> Path | None:
-    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (a document's
-    own files, briefing.publish.page_cache)."""
+    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (rendered
+    files), `passages`, `sites`, `search` (see the module's docstring)."""
     setting = os.environ.get("BRIEFING_CACHE", "")
     if setting == "off":
         return None

@@ -47,6 +47,17 @@ def test_language_switch_links_point_to_the_same_page(built_project):
     assert f'href="../../documents/{doc_id}.html" hreflang="zh"' in en
 
 
+@pytest.mark.parametrize("lang, page, link", [
+    ("zh", "404.html", '<a href="/index.html">返回首页</a>'),
+    ("en", "en/404.html", '<a href="/en/index.html">Back to the home page</a>')])
+def test_the_404_page_says_so_in_its_language_and_leads_home(built_project, lang, page, link):
+    html = (built_project / "site" / page).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    # Error pages are served from any address: their links start from the site's root
+    # (no site_url: "/"), which holds the English site in en/.
+    assert link in html
+
+
 def pdf_fonts(reader):
     fonts = {}
     for page in reader.pages:

@@ -78,7 +78,7 @@ class CachedTemplates:
     with the same values: for the corpus pages, which after one edit nearly all come out
     as before, and whose template rendering is most of their time.
 
-    The key is the template's name, every value it is given (their `canonical` form) and
+    The key is the template's name, every value it is given (their `plain` form) and
     the `context`, which stands for the strings (`t`, left out), the templates and the
     code. Functions passed as values (`html_lang`) are code, and left out too."""
 
