@@ -4,7 +4,7 @@ Read, clean, split, correct, analyze and curate look at one seed at a time: what
 of a seed depends only on its bytes (and its name and place, which its pages and messages
 show), its own editorial and translation files, the themes and the glossary, and the
 code. A run keys each seed on exactly those and, when the key was seen before, takes the
-result from `.cache/documents/` instead of doing the work again. The corpus-wide stages,
+result from `.cache/v-…/documents/` instead of doing the work again. The corpus-wide stages,
 which look at every document, run on every run from those results, each keeping what it
 can: the shared passages (`passages/`, briefing.link.passage_store), a document's own
 files and the corpus pages (`pages/`, keyed on all they show: briefing.publish.page_cache),
@@ -14,7 +14,8 @@ for byte (tests/test_cache.py, tests/test_passage_store.py,
 tests/test_site_incremental.py).
 
 `.cache/` is ignored by Git and safe to delete. `BRIEFING_CACHE` names another folder,
-or `off` for none. An entry that cannot be read (a crash midway, another version of
+or `off` for none. Entries are kept per version of the code (`v-…/`), the last few
+versions only (`prune`). An entry that cannot be read (a crash midway, another version of
 Python) counts as missing; one that cannot be written (a read-only checkout) is skipped:
 the cache only ever saves time. (Entries are pickles: the folder is the checkout's own,
 never shared or committed.)
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,13 +46,63 @@ class SeedWork:
     key: str = ""  #: its `seed_key`: it stands for everything in `pages`
 
 
-def folder(kind: str = "documents") -> Path | None:
-    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (rendered
-    files), `passages`, `sites`, `search` (see the module's docstring)."""
+#: How many versions of the code keep their entries: the running one and the two used
+#: last before it, so that going back and forth between two branches stays cheap.
+KEPT_VERSIONS = 3
+#: Touched by every run of a version: the time it was last used.
+USED = "used"
+#: The kinds' folders as they were before entries were kept per version of the code.
+UNVERSIONED = ("documents", "pages", "passages", "sites", "search")
+
+
+def root() -> Path | None:
+    """The cache's folder (`.cache/`, or `BRIEFING_CACHE`), or None when it is off."""
     setting = os.environ.get("BRIEFING_CACHE", "")
     if setting == "off":
         return None
-    return (Path(setting) if setting else ROOT / ".cache") / kind
+    return Path(setting) if setting else ROOT / ".cache"
+
+
+def folder(kind: str = "documents") -> Path | None:
+    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (rendered
+    files), `passages`, `sites`, `search` (see the module's docstring), below the folder
+    of this version of the code: no other version can use them (its keys differ), and
+    `prune` can drop a whole version at once."""
+    base = root()
+    return None if base is None else base / version_folder() / kind
+
+
+def version_folder() -> str:
+    return "v-" + code_version()[:16]
+
+
+def prune() -> None:
+    """Mark this version of the code as used now, and delete the entries of all but the
+    `KEPT_VERSIONS` versions used last. Each version's entries take as much room as
+    the corpus (hundreds of MB at a thousand documents), and every change to the code
+    is a new version. Only folders this module made are deleted; one that cannot be
+    deleted stays (the cache only ever saves time)."""
+    base = root()
+    if base is None:
+        return
+    mine = base / version_folder()
+    try:
+        mine.mkdir(parents=True, exist_ok=True)
+        (mine / USED).touch()
+    except OSError:
+        return
+    versions = []
+    for entry in base.glob("v-*"):
+        try:
+            versions.append(((entry / USED).stat().st_mtime_ns, entry))
+        except OSError:  # not ours, or half made: left alone
+            continue
+    old = [entry for _, entry in sorted(versions, reverse=True) if entry != mine]
+    doomed = old[KEPT_VERSIONS - 1:]
+    if base == ROOT / ".cache":  # entries from before there were versions
+        doomed += [base / kind for kind in UNVERSIONED]
+    for entry in doomed:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)

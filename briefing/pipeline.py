@@ -72,6 +72,7 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     fixed; all of them are said at once.
     """
     seeds_dir = Path(seeds_dir)
+    cache.prune()  # other versions of the code's entries: only the last few are kept
     paths, skipped = list_seeds(seeds_dir)
     found = Editorial(editorial.load_document_edits(seeds_dir), editorial.load_themes(seeds_dir),
                       editorial.load_glossary(seeds_dir), editorial.load_translations(seeds_dir))

@@ -168,7 +168,7 @@ def test_another_version_of_the_code_uses_no_older_entry(project, monkeypatch):
 def test_a_damaged_entry_counts_as_missing(project, monkeypatch):
     seeds, tmp, runs = project
     first = tree(pipeline.generate(seeds, tmp / "first") and tmp / "first")
-    entries = sorted((tmp / "cache" / "documents").rglob("*.pickle"))
+    entries = sorted(cache.folder("documents").rglob("*.pickle"))
     assert entries
     entries[0].write_bytes(b"not a pickle")
     for entry in entries[1:]:
@@ -224,3 +224,46 @@ def test_only_the_corpus_fields_change_after_the_per_document_stages(corpus, tmp
     assert "links" in changed_fields  # the check sees what linking does
     assert changed_fields <= set(page_cache.CORPUS_FIELDS)
     assert set(linked.work_keys) == {d.id for d in linked.pages()}
+
+
+def test_only_the_last_used_versions_of_the_code_keep_their_entries(tmp_path, monkeypatch):
+    """Every change to the code is a new version, with entries as large as the corpus:
+    `prune` keeps the running version and the two used last, and nothing else's."""
+    import os
+
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "notes.txt").write_text("an editor's own file", encoding="utf-8")
+    (tmp_path / "cache" / "v-not-ours").mkdir()  # no `used` mark: not made by this module
+    for n, version in enumerate(["a", "b", "c", "d", "e"]):
+        monkeypatch.setattr(cache, "code_version", lambda version=version: version * 20)
+        cache.prune()
+        cache.store(version + "1" * 63, cache.SeedWork(None, [], version))
+        used = cache.root() / cache.version_folder() / cache.USED
+        os.utime(used, ns=(n * 10**9, n * 10**9))  # in this order, a second apart
+    kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert kept == ["notes.txt", "v-cccccccccccccccc", "v-dddddddddddddddd",
+                    "v-eeeeeeeeeeeeeeee", "v-not-ours"]
+    monkeypatch.setattr(cache, "code_version", lambda: "c" * 20)  # back to an older one
+    cache.prune()
+    assert cache.load("c" + "1" * 63).key == "c"  # its entries were kept
+    assert len(list((tmp_path / "cache").iterdir())) == 5
+
+
+def test_entries_from_before_versions_are_dropped_from_the_checkouts_cache(tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.delenv("BRIEFING_CACHE", raising=False)
+    monkeypatch.setattr(cache, "ROOT", tmp_path)
+    for kind in ("documents", "pages", "handouts"):
+        (tmp_path / ".cache" / kind / "ab").mkdir(parents=True)
+    cache.prune()
+    assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == [
+        "handouts", cache.version_folder()]  # the handouts' cache is not this module's
+
+
+def test_a_cache_that_is_off_prunes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    monkeypatch.setattr(cache, "ROOT", tmp_path)
+    (tmp_path / ".cache" / "documents").mkdir(parents=True)
+    cache.prune()
+    assert (tmp_path / ".cache" / "documents").is_dir()

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from briefing import cache
 from briefing.link import passage_store as store
 from briefing.link import passages as ps
 from briefing.model import Document, Paragraph
@@ -126,7 +127,7 @@ def test_nothing_changed_reads_nothing_and_a_damaged_store_costs_a_full_run(smal
     expected = ps.find_shared_passages(documents)
     assert store.shared_passages(documents) == expected
     assert store.shared_passages(documents) == expected
-    for path in (tmp_path / "cache" / "passages").iterdir():
+    for path in cache.folder("passages").iterdir():
         path.write_bytes(b"not a pickle")
     assert store.shared_passages(documents) == expected
 

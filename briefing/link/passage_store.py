@@ -4,7 +4,7 @@ wording with what changed are read again.
 A document's passages depend on its own text, on the text of the documents it shares
 windows with, and, for each window, on how many documents hold it (more than
 MAX_DOCUMENTS: a stock phrase) and how many places each has (the fair share of
-MAX_PLACES). So the store keeps, in `.cache/passages/` (briefing.cache), per code version:
+MAX_PLACES). So the store keeps, in `.cache/v-…/passages/` (briefing.cache), per code version:
 
 - a base: each document's census (passages.census: window -> places) at the last full
   run, as arrays that load as bytes, not as millions of objects;
