@@ -267,3 +267,20 @@ def test_a_cache_that_is_off_prunes_nothing(tmp_path, monkeypatch):
     (tmp_path / ".cache" / "documents").mkdir(parents=True)
     cache.prune()
     assert (tmp_path / ".cache" / "documents").is_dir()
+
+
+def test_the_sites_address_is_in_every_pages_key(project, monkeypatch):
+    """Each page's suggested citation gives its address: `site_url` of mkdocs.yml."""
+    from briefing.edition import citation
+
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    config = tmp / "mkdocs.yml"
+    config.write_text("site_name: x\nsite_url: https://briefing.example.org/\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(citation, "MKDOCS", config)
+    pipeline.generate(seeds, tmp / "second")
+    page = (tmp / "second" / "en" / "documents" / f"{EDITED_ID}.md").read_text(
+        encoding="utf-8")
+    assert f"https://briefing.example.org/en/documents/{EDITED_ID}.html" in page
+    assert tree(tmp / "second") == cold(seeds, tmp / "cold", monkeypatch)

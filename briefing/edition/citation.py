@@ -16,7 +16,7 @@ from ..names import names_of
 MKDOCS = Path(__file__).resolve().parent.parent.parent / "mkdocs.yml"
 
 
-def site_url(config: Path = MKDOCS) -> str | None:
+def site_url(config: Path | None = None) -> str | None:
     """`site_url` of the Chinese site's mkdocs.yml, or None. Read as a line, not as YAML:
     the file may hold Material's `!!python/name` tags, which a safe loader refuses.
 
@@ -26,6 +26,7 @@ def site_url(config: Path = MKDOCS) -> str | None:
     >>> site_url(Path(f.name)); os.unlink(f.name)
     'https://example.org/briefing/'
     """
+    config = config or MKDOCS
     if not config.is_file():
         return None
     found = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"),

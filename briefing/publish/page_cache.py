@@ -5,7 +5,7 @@ nearly all of them come out as before. Their text depends on the document as lin
 paragraphs, translations, links with the passages they quote, names…), on the titles and
 languages of the documents it links to, and on what every page uses: the themes, the
 glossary, the names file (a reviewer's name), the strings and templates, the seeds
-folder's name and the code. The key holds exactly those, so a page is taken from the
+folder's name, the site's address (`site_url`, in the citations) and the code. The key holds exactly those, so a page is taken from the
 cache only when rendering it again would give the same text (tests/test_cache.py
 compares a cached run with a cold one).
 
@@ -19,6 +19,7 @@ import marshal
 from pathlib import Path
 
 from .. import cache
+from ..edition.citation import site_url
 from ..model import Corpus, Document
 
 KIND = "pages"
@@ -30,8 +31,9 @@ def context(corpus: Corpus, strings: dict, templates: Path) -> bytes:
     for path in sorted(p for p in templates.rglob("*") if p.is_file()):
         digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # site_url (mkdocs.yml): the pages' suggested citations give their address.
     digest.update(canonical((corpus.themes, corpus.glossary, corpus.names, corpus.seeds_dir,
-                             strings)))
+                             strings, site_url())))
     return digest.digest()
 
 
