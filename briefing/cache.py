@@ -41,7 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 class SeedWork:
     """What the per-document stages made of one seed."""
 
-    cleaned: CleanSeed
+    #: what the cleaner did (kept as an entry of its own, kind `CLEANED`; None when not read)
+    cleaned: CleanSeed | None
     pages: list[Document]  #: curated, not yet linked: documents and compilations
     key: str = ""  #: its `seed_key`: it stands for everything in `pages`
 
@@ -53,6 +54,9 @@ KEPT_VERSIONS = 3
 USED = "used"
 #: The kinds' folders as they were before entries were kept per version of the code.
 UNVERSIONED = ("documents", "pages", "passages", "sites", "search")
+#: The kind of a seed's cleaning record, kept apart from its documents: only `report`
+#: reads it, and it is half of a seed's work.
+CLEANED = "cleaned"
 
 
 def root() -> Path | None:
@@ -64,8 +68,9 @@ def root() -> Path | None:
 
 
 def folder(kind: str = "documents") -> Path | None:
-    """Where entries of a kind are kept: `documents` (a seed's work), `pages` (rendered
-    files), `passages`, `sites`, `search` (see the module's docstring), below the folder
+    """Where entries of a kind are kept: `documents` (a seed's work), `cleaned` (its
+    cleaning record), `pages` (rendered files), `passages`, `sites`, `search` (see the
+    module's docstring), below the folder
     of this version of the code: no other version can use them (its keys differ), and
     `prune` can drop a whole version at once."""
     base = root()

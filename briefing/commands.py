@@ -145,7 +145,7 @@ def report(args) -> list[Problem]:
     """Print the provenance report (briefing.report) to standard output."""
     from .report import report_lines
 
-    corpus = pipeline.analyse_corpus(args.seeds)
+    corpus = pipeline.analyse_corpus(args.seeds, cleaning=True)
     for line in report_lines(corpus, flags_only=args.flags_only):
         print(line)
     return corpus.warnings

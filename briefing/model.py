@@ -301,7 +301,8 @@ class Corpus:
     documents: list[Document]  #: articles: every seed's document, every compilation's article
     compilations: list[Document]  #: overview pages of compilations (kind `compilation`)
     themes: list[Theme]
-    cleaned: list[CleanSeed]  #: per seed, for the provenance report
+    #: per seed, for the provenance report (only when analyse_corpus is asked for it)
+    cleaned: list[CleanSeed]
     glossary: list[Term] = field(default_factory=list)
     seeds_dir: str = "seeds"  #: as editors name it (pages say which files they come from)
     warnings: list = field(default_factory=list)  #: `errors.Problem`s that did not stop the run

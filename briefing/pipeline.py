@@ -22,7 +22,7 @@ from .cache import SeedWork
 from .curate import correct, curate, unknown_documents
 from .errors import EditorialError, InputError, Problem, SeedError, display_path
 from .link import link
-from .model import Corpus, Seed
+from .model import CleanSeed, Corpus, Seed
 from .names import attach_names, load_names
 from .output import check_target, replace_tree, write_files
 from .read import decode_seed, list_seeds, read_seed_bytes, slug_for
@@ -62,8 +62,12 @@ class Editorial:
                          self.glossary, [t for t in self.translations if t.document_id in ids])
 
 
-def analyse_corpus(seeds_dir: Path) -> Corpus:
+def analyse_corpus(seeds_dir: Path, cleaning: bool = False) -> Corpus:
     """Read, clean, split, analyze, curate and link every seed of a folder.
+
+    With `cleaning`, the corpus also holds what the cleaner did to each seed
+    (`Corpus.cleaned`, for the provenance report); without, it is not kept (it is half of
+    a seed's work, and only the report reads it).
 
     A seed that cannot be read, and any entry of the seeds folder that is not a seed (a
     folder, a FIFO, a dangling link, a file that is not .txt), is reported as a warning and
@@ -90,7 +94,7 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
                 f"of them" + SKIPPED)))
             continue
         try:
-            work = seed_work(path, seeds_dir, found, shared)
+            work = seed_work(path, seeds_dir, found, shared, cleaning)
         except SeedError as exc:
             unreadable.extend(exc.problems)
             warnings.extend(Problem(p.path, p.line, p.message + SKIPPED) for p in exc.problems)
@@ -116,7 +120,8 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     documents = link([d for d in pages if d.kind != "compilation"], found.edits)
     compilations = [d for d in pages if d.kind == "compilation"]
     corpus = Corpus(documents=documents, compilations=compilations, themes=found.themes,
-                    glossary=found.glossary, cleaned=[work.cleaned for work in works],
+                    glossary=found.glossary,
+                    cleaned=[work.cleaned for work in works] if cleaning else [],
                     warnings=warnings, seeds_dir=display_path(seeds_dir),
                     work_keys={d.id: work.key for work in works for d in work.pages})
     corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
@@ -124,18 +129,28 @@ def analyse_corpus(seeds_dir: Path) -> Corpus:
     return corpus
 
 
-def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: bytes) -> SeedWork:
-    """One seed through the per-document stages, or their result from the cache."""
+def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: bytes,
+              cleaning: bool = False) -> SeedWork:
+    """One seed through the per-document stages, or their result from the cache. The
+    cleaner's record (`SeedWork.cleaned`) is a cache entry of its own, read only when
+    `cleaning` asks for it, and dropped otherwise."""
     data = read_seed_bytes(path, seeds_dir)
     seed_id = slug_for(path.stem)
     own = [Path(f.path) for f in found.edits + found.translations
            if belongs(f.document_id, seed_id)]
     key = cache.seed_key(path, data, shared, own)
     work = cache.load(key)
+    if work is not None and cleaning:
+        work.cleaned = cache.load(key, cache.CLEANED, CleanSeed)
+        if work.cleaned is None:  # lost or damaged: the work is done again
+            work = None
     if work is None:
         work = document_stages(decode_seed(path, data), found)
         work.key = key
-        cache.store(key, work)
+        cache.store(key, SeedWork(None, work.pages, key))
+        cache.store(key, work.cleaned, cache.CLEANED)
+    if not cleaning:
+        work.cleaned = None
     return work
 
 

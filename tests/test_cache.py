@@ -284,3 +284,24 @@ def test_the_sites_address_is_in_every_pages_key(project, monkeypatch):
         encoding="utf-8")
     assert f"https://briefing.example.org/en/documents/{EDITED_ID}.html" in page
     assert tree(tmp / "second") == cold(seeds, tmp / "cold", monkeypatch)
+
+
+def test_the_cleaning_records_are_read_for_the_report_only(project, monkeypatch):
+    """What the cleaner did is an entry of its own (`cache.CLEANED`): generate does not
+    read it; the report does, and gives what a cold run gives."""
+    from briefing.report import report_lines
+
+    seeds, tmp, runs = project
+    pipeline.generate(seeds, tmp / "first")
+    runs.clear()
+    assert pipeline.analyse_corpus(seeds).cleaned == [] and runs == []
+    cached = report_lines(pipeline.analyse_corpus(seeds, cleaning=True))
+    assert runs == []
+    records = sorted(cache.folder(cache.CLEANED).rglob("*.pickle"))
+    assert len(records) == len(list(seeds.glob("*.txt")))
+    records[0].write_bytes(b"damaged")
+    again = report_lines(pipeline.analyse_corpus(seeds, cleaning=True))
+    assert len(runs) == 1
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    assert cached == again == report_lines(pipeline.analyse_corpus(seeds, cleaning=True))
+    assert any(line.startswith("== ") for line in cached)

@@ -136,7 +136,7 @@ def print_corpus(tmp_path_factory):
     seeds = tmp_path_factory.mktemp("print-seeds")
     for name in NAMES:
         (seeds / f"{name}.txt").write_bytes((PRINT / f"{name}.txt").read_bytes())
-    return analyse_corpus(seeds)
+    return analyse_corpus(seeds, cleaning=True)  # the report reads the cleaning records
 
 
 def test_notes_are_in_corpus_json_by_the_schema(print_corpus):

@@ -141,7 +141,7 @@ def test_a_cantonese_big5_hkscs_seed_is_published_as_itself(tmp_path):
     title = "佢哋嘅新模型識講廣東話"
     text = title + "\n\n" + (DATA / "cantonese.txt").read_text(encoding="utf-8")
     (seeds / "yue.txt").write_bytes(text.encode("big5hkscs"))
-    corpus = analyse_corpus(seeds)
+    corpus = analyse_corpus(seeds, cleaning=True)
     (doc,) = corpus.documents
     assert corpus.warnings == [] and corpus.cleaned[0].seed.encoding == "big5hkscs"
     assert doc.title["zh"].startswith("佢哋嘅") and not PRIVATE_USE.search(doc.title["zh"])
@@ -430,7 +430,7 @@ SEPARATED = ("人工智能产业规模持续增长。\n\x0c第二页的段落\u2
 def test_no_separator_reaches_a_page(tmp_path):
     seeds = new_seeds(tmp_path, good=False)
     (seeds / "separated.txt").write_text(SEPARATED, encoding="utf-8")
-    corpus = analyse_corpus(seeds)
+    corpus = analyse_corpus(seeds, cleaning=True)
     assert corpus.warnings == []
     found = re.compile(f"[{LINE_SEPARATORS}]")
     texts = [b.text for c in corpus.cleaned for b in c.blocks]
@@ -446,7 +446,7 @@ def test_line_numbers_after_separators_are_those_of_the_file(tmp_path):
     # the second page's line is on line 3, as `grep -n` and editors count.
     path = tmp_path / "paged.txt"
     path.write_text("第一页第一行。\n第一页第二行。\n\x0c第二页有问?题。\n", encoding="utf-8")
-    flags = analyse_corpus(tmp_path).cleaned[0].flags
+    flags = analyse_corpus(tmp_path, cleaning=True).cleaned[0].flags
     assert [(f.kind, f.line) for f in flags] == [("question-mark-in-han", 3)]
     # A file whose lines end in NEL only: each NEL ends a line, as in editors that know it.
     path.write_bytes("第一行。\x85第二行\x07。\x85".encode("utf-8"))
