@@ -58,6 +58,29 @@ def test_the_404_page_says_so_in_its_language_and_leads_home(built_project, lang
     assert link in html
 
 
+@pytest.mark.parametrize("site_url, zh_home, en_url, en_home", [
+    (None, "index.html", None, "en/index.html"),
+    ("https://intranet.example.org/briefing", "index.html",
+     "https://intranet.example.org/briefing/en/", "index.html")])
+def test_the_english_site_has_its_own_address(tmp_path, monkeypatch, site_url, zh_home,
+                                              en_url, en_home):
+    """With a site_url, the English site's is its en/ folder (canonical links, sitemap,
+    error pages); the 404 pages' home link is taken from there, or from "/" without."""
+    from briefing.publish import site
+
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (site.ROOT / name).read_text(encoding="utf-8")
+        if site_url and name == "mkdocs.yml":
+            text = f"site_url: {site_url}\n" + text
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(site, "ROOT", tmp_path)
+    zh = site.language_config("zh", tmp_path / "docs", tmp_path / "site")
+    en = site.language_config("en", tmp_path / "docs", tmp_path / "site")
+    assert zh.get("site_url") == site_url and en.get("site_url") == en_url
+    assert zh["extra"]["error_page_home"] == zh_home
+    assert en["extra"]["error_page_home"] == en_home
+
+
 def pdf_fonts(reader):
     fonts = {}
     for page in reader.pages:

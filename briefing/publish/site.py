@@ -71,6 +71,16 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
         own = yaml.safe_load((ROOT / CONFIGS[lang][0]).read_text(encoding="utf-8"))
         own.pop("INHERIT", None)
         settings = merged(settings, own)
+    folder = CONFIGS[lang][1]
+    if folder and settings.get("site_url"):
+        # The English site is the Chinese site's en/ folder: its pages' canonical
+        # addresses and its sitemap are there, not at the Chinese site's.
+        settings["site_url"] = settings["site_url"].rstrip("/") + f"/{folder}/"
+    # MkDocs makes an error page's links absolute, from site_url's path or, without one,
+    # from "/" (the server's root, where the Chinese site is): this language's home from
+    # there (templates/theme/404.html).
+    home = "index.html" if settings.get("site_url") or not folder else f"{folder}/index.html"
+    settings.setdefault("extra", {})["error_page_home"] = home
     settings["docs_dir"] = str(Path(docs_dir).resolve() / lang)
     settings["site_dir"] = str(Path(site_dir).resolve())
     settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
