@@ -128,21 +128,28 @@ def find_related(documents: list[Document]) -> dict[str, list[Link]]:
     common = {f for f, ids in index.items()
               if f.startswith("term:") and len(ids) > COMMON_SHARE * len(documents)}
     features = {i: f - common for i, f in features.items()}
+    # Themes and terms apart, so that a pair's score is two set intersections; the shared
+    # names are listed only for the pairs kept.
+    themes_of = {i: {f for f in fs if f.startswith("theme:")} for i, fs in features.items()}
+    terms_of = {i: fs - themes_of[i] for i, fs in features.items()}
     related = {}
     for doc in documents:
         own = features[doc.id]
+        own_themes, own_terms = themes_of[doc.id], terms_of[doc.id]
         candidates = {other for f in own if len(index[f]) <= MAX_POSTING for other in index[f]}
         candidates.discard(doc.id)
         scored = []
         for other in candidates:
-            shared = own & features[other]
-            themes = sorted(f[len("theme:"):] for f in shared if f.startswith("theme:"))
-            terms = sorted(f[len("term:"):] for f in shared if f.startswith("term:"))
-            score = THEME_WEIGHT * len(themes) + len(terms)
+            score = (THEME_WEIGHT * len(own_themes & themes_of[other])
+                     + len(own_terms & terms_of[other]))
             if score >= MIN_RELATED_SCORE:
-                scored.append((-score, other, themes, terms))
-        related[doc.id] = [Link(other, "related", related_note(themes, terms), themes, terms)
-                           for _, other, themes, terms in sorted(scored)[:MAX_RELATED]]
+                scored.append((-score, other))
+        links = []
+        for _, other in sorted(scored)[:MAX_RELATED]:
+            themes = sorted(f[len("theme:"):] for f in own_themes & themes_of[other])
+            terms = sorted(f[len("term:"):] for f in own_terms & terms_of[other])
+            links.append(Link(other, "related", related_note(themes, terms), themes, terms))
+        related[doc.id] = links
     return related
 
 

@@ -117,7 +117,7 @@ def key(name: str) -> str:
     >>> key("“十四五”数字经济发展规划") == key('"十四五" 数字经济发展规划')
     True
     """
-    return "".join(ch.lower() for ch in name if ch.isalnum())
+    return "".join(map(str.lower, filter(str.isalnum, name)))  # each character lowered
 
 
 def resolve(documents: list[Document]) -> dict[str, list[Reference]]:
