@@ -53,7 +53,7 @@ KEPT_VERSIONS = 3
 #: Touched by every run of a version: the time it was last used.
 USED = "used"
 #: The kinds' folders as they were before entries were kept per version of the code.
-UNVERSIONED = ("documents", "pages", "passages", "sites", "search")
+UNVERSIONED = ("documents", "pages", "passages", "sites", "search", "handouts")
 #: The kind of a seed's cleaning record, kept apart from its documents: only `report`
 #: reads it, and it is about half of a seed's work by size.
 CLEANED = "cleaned"
@@ -70,7 +70,7 @@ def root() -> Path | None:
 def folder(kind: str = "documents") -> Path | None:
     """Where entries of a kind are kept: `documents` (a seed's work), `cleaned` (its
     cleaning record), `pages` (rendered files), `passages`, `sites`, `search` (see the
-    module's docstring). They are below the folder of this version of the code: no other
+    module's docstring), `handouts` (briefing.sessions.handout). They are below the folder of this version of the code: no other
     version can use them (its keys differ), and `prune` can drop a whole version at once."""
     base = root()
     return None if base is None else base / version_folder() / kind

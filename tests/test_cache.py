@@ -254,11 +254,11 @@ def test_entries_from_before_versions_are_dropped_from_the_checkouts_cache(tmp_p
                                                                            monkeypatch):
     monkeypatch.delenv("BRIEFING_CACHE", raising=False)
     monkeypatch.setattr(cache, "ROOT", tmp_path)
-    for kind in ("documents", "pages", "handouts"):
+    for kind in ("documents", "pages", "handouts", "an-editors-folder"):
         (tmp_path / ".cache" / kind / "ab").mkdir(parents=True)
     cache.prune()
     assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == [
-        "handouts", cache.version_folder()]  # the handouts' cache is not this module's
+        "an-editors-folder", cache.version_folder()]
 
 
 def test_a_cache_that_is_off_prunes_nothing(tmp_path, monkeypatch):

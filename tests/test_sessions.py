@@ -132,3 +132,26 @@ def test_an_unchanged_handout_is_not_rendered_again(corpus, tmp_path):
     changed = {p.name for p, _, rendered in write_handouts(one, tmp_path / "c", cache)
                if rendered}
     assert changed == {f"{one.sessions[0].id}-zh.pdf", f"{one.sessions[0].id}-bilingual.pdf"}
+
+
+def test_handouts_are_kept_with_the_cache_and_an_unwritable_one_only_costs_time(
+        corpus, tmp_path, monkeypatch):
+    """By default under BRIEFING_CACHE (briefing.cache, kind `handouts`), like every other
+    entry; a cache folder that cannot be made does not stop the build."""
+    import copy
+
+    from briefing import cache
+    from briefing.sessions.handout import CACHE_KIND, write_handouts
+
+    one = copy.deepcopy(corpus)
+    one.sessions = one.sessions[:1]
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    first = write_handouts(one, tmp_path / "a")
+    assert sorted(cache.folder(CACHE_KIND).glob("*.pdf"))
+    assert not any(rendered for _, _, rendered in write_handouts(one, tmp_path / "b"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE", str(blocker / "cache"))
+    written = write_handouts(one, tmp_path / "c")
+    assert all(rendered for _, _, rendered in written)
+    assert [p.read_bytes() for p, _, _ in written] == [p.read_bytes() for p, _, _ in first]

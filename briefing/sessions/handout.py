@@ -10,6 +10,7 @@ their title and language, and have bookmarks (from the headings).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import cache
 from ..model import LANGUAGES, Corpus, other_language
 from ..render.pages import display_title
 from ..publish.pdf import check_fonts, html_lang
@@ -99,8 +101,9 @@ def handout_html(corpus: Corpus, session, edition: str, strings=None) -> str:
         terms=glossary_terms(corpus, session))
 
 
-#: Rendered handouts, by the hash of what they are made from (briefing.sessions.handout).
-CACHE_DIR = ROOT / ".cache" / "handouts"
+#: The cache kind of rendered handouts, by the hash of what they are made from
+#: (briefing.cache: `.cache/v-…/handouts/`, or under BRIEFING_CACHE; none when it is off).
+CACHE_KIND = "handouts"
 
 
 def cache_key(html: str, weasyprint_version: str) -> str:
@@ -113,11 +116,12 @@ def cache_key(html: str, weasyprint_version: str) -> str:
     return digest.hexdigest()
 
 
-def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = CACHE_DIR
+def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = None
                    ) -> list[tuple[Path, float, bool]]:
     """Every edition of every session's handout into site/pdf/sessions/ (Chinese and
     bilingual) and site/en/pdf/sessions/ (English and bilingual). A handout whose inputs
-    have not changed since it was last rendered comes from `cache_dir` (None: no cache).
+    have not changed since it was last rendered comes from `cache_dir` (by default the
+    cache's folder of handouts; none when the cache is off).
     Returns, per file written, the seconds it took and whether it was rendered."""
     import weasyprint  # here: the other stages must not pay for loading it
 
@@ -128,6 +132,7 @@ def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = CACH
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     strings = load_strings()
+    cache_dir = cache_dir or cache.folder(CACHE_KIND)
     written = []
     for session in corpus.sessions:
         for edition in EDITIONS:
@@ -140,10 +145,7 @@ def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = CACH
                 pdf = weasyprint.HTML(string=html, base_url=str(TEMPLATES / "pdf")) \
                     .write_pdf(pdf_tags=True)
                 if cached:
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    temporary = cached.with_suffix(".tmp")
-                    temporary.write_bytes(pdf)
-                    temporary.replace(cached)  # never a half-written cache entry
+                    keep(cached, pdf)
             else:
                 pdf = cached.read_bytes()
             for lang in LANGUAGES:
@@ -154,3 +156,16 @@ def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = CACH
                     path.write_bytes(pdf)
                     written.append((path, time.perf_counter() - start, rendered))
     return written
+
+
+def keep(cached: Path, pdf: bytes) -> None:
+    """Store a rendered handout, whole or not at all; a cache that cannot be written
+    only costs time."""
+    temporary = cached.with_suffix(".tmp")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(pdf)
+        temporary.replace(cached)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
