@@ -135,6 +135,16 @@ def test_cleaning_is_idempotent(lines):
     assert cleaned_text("\n\n".join(once)) == once
 
 
+def test_a_join_is_evidence_for_the_breaks_it_repeats():
+    # Found by test_cleaning_is_idempotent: the first pass joins `协同,` / `一一` / `形成`
+    # (a comma continues); `一一形成` is then in the text, so a second cleaning joined the
+    # first `一一` too. The joiner now reads its own joins until nothing more joins.
+    lines = ["一一", "形成\"云网边端\"协同,", "一一", "形成\"云网边端\"协同,"]
+    once = cleaned_text("\n\n".join(lines))
+    assert once == ["一一形成“云网边端”协同，一一形成“云网边端”协同，"]
+    assert cleaned_text("\n\n".join(once)) == once
+
+
 def test_contents_masthead_and_distribution_list_are_not_text():
     text = ("中心组学习\n\n第 2 期\n\n推动我国新一代人工智能健康发展\t(7)\n我国生成式人工智能的发展现状与趋势\t(52)\n\n"
             "人工智能是新一轮科技革命的重要驱动力量。\n\n报:中央办公厅、中央组织部\n送:省委理论学习中心组成员,\n")

@@ -236,16 +236,24 @@ def join_page_broken_paragraphs(blocks: list[Block], seed: Seed, log: list[Chang
     # judged never counts as evidence for itself.
     evidence = re.sub(r"[^\S\n]+", "", seed.text)
     raw_lines = seed.text.split("\n")
-    # Pieces of one raw line were split on purpose (run-together paragraphs): never glue
-    # them back; and their own adjacency would count as evidence.
-    return join_blocks(
-        blocks, "join_page_broken_paragraphs", log,
-        continues=lambda previous, block: (
-            previous.last_line != block.first_line
-            and _continues(previous.text, block.text, seed.language, evidence,
-                           _last_printed_line(previous, raw_lines))),
-        join=lambda previous, block: _join(previous.text, block.text, evidence,
-                                           previous.last_line, log, flags))
+    while True:
+        # Pieces of one raw line were split on purpose (run-together paragraphs): never
+        # glue them back; and their own adjacency would count as evidence.
+        joined = join_blocks(
+            blocks, "join_page_broken_paragraphs", log,
+            continues=lambda previous, block: (
+                previous.last_line != block.first_line
+                and _continues(previous.text, block.text, seed.language, evidence,
+                               _last_printed_line(previous, raw_lines))),
+            join=lambda previous, block: _join(previous.text, block.text, evidence,
+                                               previous.last_line, log, flags))
+        if len(joined) == len(blocks):
+            return joined
+        # A join is evidence for the breaks it repeats (`…协同，一一形成…` / `一一` /
+        # `形成…`): once more, reading the joined text, until nothing joins, so that
+        # cleaning a cleaned text changes nothing.
+        blocks = joined
+        evidence = "\n".join(re.sub(r"[^\S\n]+", "", b.text) for b in blocks)
 
 
 def join_blocks(blocks: list[Block], fixer: str, log: list[Change], continues,
