@@ -30,6 +30,7 @@ import os
 import pickle
 import tempfile
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -45,17 +46,32 @@ REBASE_MIN = 16
 
 @dataclass
 class Base:
-    """Every document's census at the last full run, in arrays: the windows of document 0,
-    then of document 1..., each with its places (at most MAX_REPEATS); document n's run
-    from offsets[n] to offsets[n + 1]. Arrays load as bytes, not as millions of objects,
-    and a set intersection scans them at C speed: no index by window is needed for the few
-    windows a run asks about, and none is built (sorting millions of entries took longer
-    than the scans of many runs)."""
+    """Every document's census at the last full run, in arrays that load as bytes, not as
+    millions of objects: the windows of document 0, then of document 1..., each with its
+    places (at most MAX_REPEATS), document n's run from offsets[n] to offsets[n + 1]; and
+    the same entries sorted by window (`keys`, with the document and places of each), so
+    that the few windows a run asks about are found by bisection, not by scanning every
+    document's census. Sorting is a second or two of a full run, which is a minute."""
 
     documents: list[str]  #: by number
     windows: array  #: 'Q'
     places: array  #: 'B'
     offsets: array  #: 'Q'
+    keys: array  #: 'Q': the windows, sorted
+    holders: array  #: 'I': the document number of each key
+    holder_places: array  #: 'B': its places
+
+    @classmethod
+    def of(cls, documents: list[str], windows: array, places: array, offsets: array):
+        """A base with its index by window (stable: each window's documents in order)."""
+        numbers = array("I")
+        for number in range(len(documents)):
+            numbers.extend([number] * (offsets[number + 1] - offsets[number]))
+        order = sorted(range(len(windows)), key=windows.__getitem__)
+        return cls(documents, windows, places, offsets,
+                   array("Q", map(windows.__getitem__, order)),
+                   array("I", map(numbers.__getitem__, order)),
+                   array("B", map(places.__getitem__, order)))
 
     def census(self, number: int) -> tuple[array, array]:
         begin, end = self.offsets[number], self.offsets[number + 1]
@@ -63,24 +79,27 @@ class Base:
 
     def holding(self, wanted: set[int], skip: set[str], found: "Holders") -> None:
         """Add to `found` the documents not in `skip` holding a window `wanted`."""
-        hits_of = []
-        for number, doc_id in enumerate(self.documents):
-            if doc_id not in skip:
-                hits = wanted.intersection(self.census(number)[0])
-                if hits:
-                    found.counts.update(hits)
-                    hits_of.append((number, hits))
-        # Only a window held by MAX_DOCUMENTS or fewer can be matched: its holders are
-        # listed (most windows a document shares are stock phrases, held by hundreds).
-        for number, hits in hits_of:
-            rare = [h for h in hits if found.counts[h] <= ps.MAX_DOCUMENTS]
-            if rare:
-                held = dict(zip(*self.census(number)))
-                for h in rare:
-                    found.listed[h].append((self.documents[number], held[h]))
+        skipped = {n for n, doc_id in enumerate(self.documents) if doc_id in skip}
+        keys = self.keys
+        for window in sorted(wanted):
+            begin = bisect_left(keys, window)
+            end = bisect_right(keys, window, begin)
+            if begin == end:
+                continue
+            numbers = self.holders[begin:end]
+            count = end - begin - len(skipped.intersection(numbers))
+            found.counts[window] += count
+            # Only a window held by MAX_DOCUMENTS or fewer can be matched: its holders are
+            # listed (most windows a document shares are stock phrases, held by hundreds).
+            if 0 < count <= ps.MAX_DOCUMENTS:
+                found.listed[window].extend(
+                    (self.documents[n], places)
+                    for n, places in zip(numbers, self.holder_places[begin:end])
+                    if n not in skipped)
 
     def arrays(self) -> list[array]:
-        return [self.windows, self.places, self.offsets]
+        return [self.windows, self.places, self.offsets, self.keys, self.holders,
+                self.holder_places]
 
 
 @dataclass
@@ -148,7 +167,7 @@ def full(documents: list[Document], prints: dict[str, str]):
         windows.extend(held)
         places.extend(held.values())
         offsets.append(len(windows))
-    base = Base([d.id for d in documents], windows, places, offsets)
+    base = Base.of([d.id for d in documents], windows, places, offsets)
     return found, base, Head("", prints, {}, set(), found)
 
 
@@ -217,14 +236,14 @@ def load(where):
             head = pickle.load(file)
         with open(where / head.base, "rb") as file:
             documents, *data = pickle.load(file)
-        base = Base(documents, *(array(code) for code in "QBQ"))
+        base = Base(documents, *(array(code) for code in "QBQQIB"))
         for part, raw in zip(base.arrays(), data, strict=True):
             part.frombytes(raw)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):
         return None
-    if not isinstance(head, Head) or len(base.windows) != len(base.places) or len(
-            base.offsets) != len(documents) + 1:
+    if not isinstance(head, Head) or len(base.offsets) != len(documents) + 1 or len(
+            {len(part) for part in base.arrays()[:2] + base.arrays()[3:]}) != 1:
         return None
     head.passages = _passages(head.passages)
     return base, head
