@@ -69,9 +69,11 @@ def root() -> Path | None:
 
 def folder(kind: str = "documents") -> Path | None:
     """Where entries of a kind are kept: `documents` (a seed's work), `cleaned` (its
-    cleaning record), `pages` (rendered files), `passages`, `sites`, `search` (see the
-    module's docstring), `handouts` (briefing.sessions.handout). They are below the folder of this version of the code: no other
-    version can use them (its keys differ), and `prune` can drop a whole version at once."""
+    cleaning record), `pages` (rendered files), `templates` (compiled, briefing.render),
+    `pinyin` (readings, briefing.pinyin), `passages`, `sites`, `search` (see the module's
+    docstring), `handouts` (briefing.sessions.handout). They are below the folder of this version of the code: no
+    other version can use them (its keys differ), and `prune` can drop a whole version at
+    once."""
     base = root()
     return None if base is None else base / version_folder() / kind
 

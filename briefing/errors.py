@@ -6,7 +6,9 @@ jump straight to it, and says what to do.
 from __future__ import annotations
 
 import errno
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -91,7 +93,15 @@ def display_path(path: Path | str) -> str:
     message format)."""
     p = Path(path)
     try:
-        shown = str(p.absolute().relative_to(Path.cwd().resolve()))
+        shown = str(p.absolute().relative_to(_resolved(os.getcwd())))
     except ValueError:
         shown = str(p)
+    if shown.isprintable():  # nearly always: no character to escape
+        return shown
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in shown)
+
+
+@lru_cache(maxsize=4)
+def _resolved(folder: str) -> Path:
+    """The working directory with its links resolved (asked for every seed of a run)."""
+    return Path(folder).resolve()

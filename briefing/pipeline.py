@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, editorial
+from . import cache, editorial, pinyin
 from .analyze import analyze, find_dated_events
 from .clean import clean
 from .cache import SeedWork
@@ -190,6 +190,7 @@ def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:
     if strict and corpus.warnings:
         raise InputError(corpus.warnings)
     files = render(corpus)
+    pinyin.keep()  # the names' and terms' readings, for the next run
     # Unchanged files are linked from the output they replace: an edit rewrites only what
     # shows it (issue #13).
     replace_tree(Path(out_dir), lambda folder: write_files(folder, files, Path(out_dir)))

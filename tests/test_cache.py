@@ -4,12 +4,14 @@ that show it; anything the stages read is in the key."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing import cache, pipeline, render
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 EDITED = "004_593e9b3dadb7e903.txt"
 EDITED_ID = "004-593e9b3dadb7e903"
@@ -179,6 +181,17 @@ def test_a_damaged_entry_counts_as_missing(project, monkeypatch):
     assert tree(tmp / "second") == first
 
 
+def test_damaged_compiled_templates_are_compiled_again(project):
+    seeds, tmp, _ = project
+    first = tree(pipeline.generate(seeds, tmp / "first") and tmp / "first")
+    entries = sorted(cache.folder("templates").iterdir())
+    assert len(entries) > 5
+    for n, entry in enumerate(entries):
+        entry.write_bytes(b"garbage" if n % 2 else entry.read_bytes()[:40])
+    pipeline.generate(seeds, tmp / "second")
+    assert tree(tmp / "second") == first
+
+
 def test_a_cache_that_cannot_be_written_only_costs_time(project, monkeypatch):
     seeds, tmp, runs = project
     blocker = tmp / "not-a-folder"
@@ -305,3 +318,17 @@ def test_the_cleaning_records_are_read_for_the_report_only(project, monkeypatch)
     monkeypatch.setenv("BRIEFING_CACHE", "off")
     assert cached == again == report_lines(pipeline.analyse_corpus(seeds, cleaning=True))
     assert any(line.startswith("== ") for line in cached)
+
+
+def test_a_cached_run_reads_no_name_or_term_with_pypinyin(project, tmp_path):
+    # Importing pypinyin costs more than all of a run's readings (briefing.pinyin): a
+    # second run takes them from the cache.
+    seeds, tmp, _ = project
+    pipeline.generate(seeds, tmp / "first")
+    code = ("import sys; from pathlib import Path; from briefing import pipeline; "
+            f"pipeline.generate(Path({str(seeds)!r}), Path({str(tmp / 'second')!r})); "
+            "print('pypinyin' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert tree(tmp / "second") == tree(tmp / "first")

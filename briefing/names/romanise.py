@@ -1,8 +1,9 @@
 """A Chinese personal name in Hanyu Pinyin, surname first, as English texts write it:
 习近平 → Xi Jinping, 欧阳修 → Ouyang Xiu, 单霁翔 → Shan Jixiang.
 
-pypinyin (see requirements.in) reads the characters; the surname comes from the tables of
-`briefing.names.surnames`, since pypinyin reads 单, 曾, 解, 仇 as words, not as surnames.
+pypinyin (see requirements.in; through briefing.pinyin, which remembers its readings)
+reads the characters; the surname comes from the tables of `briefing.names.surnames`,
+since pypinyin reads 单, 曾, 解, 仇 as words, not as surnames.
 The given name is written as one word, with an apostrophe before a syllable that opens
 with a, o or e (刘西安 → Liu Xi'an), as the pinyin orthography rules ask.
 
@@ -16,9 +17,8 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 from ..chardata import HAN
+from ..pinyin import lazy_pinyin
 from .surnames import COMPOUND_SURNAMES, SURNAME_READINGS
 
 HAN_NAME = re.compile(f"[{HAN}]+")
@@ -66,7 +66,7 @@ def syllables(text: str) -> list[str] | None:
     >>> syllables("女儿")
     ['nü', 'er']
     """
-    readings = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors=lambda chars: None)
+    readings = lazy_pinyin(text, "NORMAL", v_to_u=True, drop_unknown=True)
     # pypinyin gives one reading per character it knows; one missing means an unknown one.
     if len(readings) != len(text) or not all(r.isalpha() for r in readings):
         return None

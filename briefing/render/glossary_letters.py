@@ -4,7 +4,7 @@ the Chinese site, of its English rendering on the English one, each letter a pag
 """
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+from ..pinyin import lazy_pinyin
 
 #: The bucket of a term that has no letter to file it under (`5G`).
 OTHER = "other"
@@ -43,7 +43,7 @@ def _filed_as(english: str) -> str:
 
 def pinyin(text: str) -> str:
     """Hanyu Pinyin with tone marks, syllables spaced (`人工智能` → `rén gōng zhì néng`)."""
-    return " ".join(s for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
+    return " ".join(s for s in lazy_pinyin(text, "TONE") if s.strip())
 
 
 def sort_key(term, lang: str) -> tuple:
