@@ -74,8 +74,14 @@ def folder(kind: str = "documents") -> Path | None:
     docstring), `handouts` (briefing.sessions.handout). They are below the folder of this version of the code: no
     other version can use them (its keys differ), and `prune` can drop a whole version at
     once."""
+    return _folder(os.environ.get("BRIEFING_CACHE", ""), ROOT, version_folder(), kind)
+
+
+@lru_cache(maxsize=64)
+def _folder(setting: str, root_dir: Path, version: str, kind: str) -> Path | None:
+    # Asked for by every entry read (thousands a run): made once per setting and kind.
     base = root()
-    return None if base is None else base / version_folder() / kind
+    return None if base is None else base / version / kind
 
 
 def version_folder() -> str:

@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from contextlib import ExitStack, contextmanager
@@ -198,16 +199,23 @@ def write_files(folder: Path, files: dict[str, str], previous: Path | None = Non
     edit changed, while the folder is still swapped in whole.
     """
     written = 0
+    made: set[str] = set()
+    # os.path, not pathlib, and each folder made once: this runs for thousands of files.
     for rel, text in sorted(files.items()):
-        path = folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = os.path.join(folder, rel)
+        parent = os.path.dirname(path)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         data = text.encode("utf-8")
-        if previous is not None and _same_file(previous / rel, data):
-            try:
-                os.link(previous / rel, path)
-                continue
-            except OSError:  # another file system, or links not allowed: write it
-                pass
+        if previous is not None:
+            old = os.path.join(previous, rel)
+            if _same_file(old, data):
+                try:
+                    os.link(old, path)
+                    continue
+                except OSError:  # another file system, or links not allowed: write it
+                    pass
         with open(path, "wb") as handle:
             handle.write(data)
         written += 1
@@ -235,12 +243,14 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _same_file(path: Path, data: bytes) -> bool:
+def _same_file(path: str, data: bytes) -> bool:
     """Whether `path` is a regular file (not a link) holding exactly `data`."""
     try:
-        if not path.is_file() or path.is_symlink() or path.stat().st_size != len(data):
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 

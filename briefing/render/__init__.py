@@ -74,7 +74,9 @@ class TemplateCode(jinja2.FileSystemBytecodeCache):
 
 
 def load_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    # The project's own file, so libyaml's parser where there is one: ten times faster.
+    return yaml.load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def pdf_name(lang: str) -> str:
