@@ -11,12 +11,11 @@ import time
 from pathlib import Path
 
 from . import pipeline, review
-from .publish import localserver, offline, pdf, records, site
+from .publish import records
+from .publish.outputs import Outputs
 from .errors import BriefingError, InputError, Problem, display_path, environment_problem
 from .output import read_tree, staged, write_files
 from .render import digests_enabled, pdf_name, render
-from .sessions.calendar import write_calendars
-from .sessions.handout import write_handouts
 
 
 def generate(args) -> list[Problem]:
@@ -27,7 +26,12 @@ def generate(args) -> list[Problem]:
 
 def build(args, with_pdf: bool | None = None) -> list[Problem]:
     """generate into docs/, then both sites and the PDFs into site/ (swapped in whole)."""
+    # Here, not at the top: `generate` needs none of them (icalendar, WeasyPrint's
+    # helpers and the site builders are a tenth of its start).
     from .cli import DEFAULT_DOCS, DEFAULT_SITE
+    from .publish import offline, pdf, site
+    from .sessions.calendar import write_calendars
+    from .sessions.handout import write_handouts
 
     docs_dir = getattr(args, "docs", None) or DEFAULT_DOCS
     site_dir = getattr(args, "site", None) or DEFAULT_SITE
@@ -37,7 +41,8 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
     corpus = pipeline.analyse_corpus(args.seeds)
     if corpus.warnings and args.strict:
         raise InputError(corpus.warnings)
-    files = render(corpus)
+    outputs = Outputs.of(docs_dir)  # what docs/ holds from the cache
+    files = render(corpus, outputs)
 
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.
@@ -53,6 +58,7 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
             write_handouts(corpus, out)
         write_calendars(corpus, out)
         offline.write_zip(out, previous=site_dir)  # last: it holds everything above
+    outputs.save()
     print(f"built {len(corpus.documents)} documents: {display_path(site_dir)}/ (zh), "
           f"{display_path(site_dir)}/en/ (en)" + (", PDFs in pdf/" if with_pdf else ""))
     return corpus.warnings
@@ -154,6 +160,7 @@ def report(args) -> list[Problem]:
 def serve(args) -> list[Problem]:
     """Build, serve site/ on 127.0.0.1, rebuild whenever a seed or editorial file changes."""
     from .cli import DEFAULT_SITE
+    from .publish import localserver
 
     def rebuild():
         try:

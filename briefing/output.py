@@ -189,9 +189,10 @@ def replace_tree(target: Path, fill: Callable[[Path], None]) -> None:
         fill(folder)
 
 
-def write_files(folder: Path, files: dict[str, str], previous: Path | None = None) -> int:
+def write_files(folder: Path, files: dict, previous: Path | None = None) -> int:
     """Write `{relative path: text}` below `folder`, as UTF-8 with `\\n` line endings, and
-    return how many files were written.
+    return how many files were written. A file given as `Kept` (briefing.publish.outputs)
+    instead of a text is its namesake in `previous`, shared as it is.
 
     A file whose bytes equal its namesake in `previous` (the output about to be replaced)
     is hard-linked from it instead of written (issue #13): an unchanged page keeps its
@@ -207,6 +208,9 @@ def write_files(folder: Path, files: dict[str, str], previous: Path | None = Non
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
+        if not isinstance(text, str):  # Kept (briefing.publish.outputs): as it was
+            _share(os.path.join(previous, rel), path)
+            continue
         data = text.encode("utf-8")
         if previous is not None:
             old = os.path.join(previous, rel)
@@ -237,6 +241,10 @@ def link_or_copy(source: Path, target: Path) -> None:
     hard link, or a copy where links cannot be made. Never written to afterwards: every
     later step writes new files."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    _share(source, target)
+
+
+def _share(source, target) -> None:
     try:
         os.link(source, target)
     except OSError:  # another file system, or links not allowed

@@ -25,6 +25,7 @@ from .link import link
 from .model import CleanSeed, Corpus, Seed
 from .names import attach_names, load_names
 from .output import check_target, replace_tree, write_files
+from .publish.outputs import Outputs
 from .read import decode_seed, list_seeds, read_seed_bytes, slug_for
 from .render import render
 from .sessions.load import load_session_data
@@ -189,9 +190,11 @@ def generate(seeds_dir: Path, out_dir: Path, strict: bool = False) -> Corpus:
     corpus = analyse_corpus(seeds_dir)
     if strict and corpus.warnings:
         raise InputError(corpus.warnings)
-    files = render(corpus)
+    outputs = Outputs.of(out_dir)  # what out_dir holds from the cache
+    files = render(corpus, outputs)
     pinyin.keep()  # the names' and terms' readings, for the next run
     # Unchanged files are linked from the output they replace: an edit rewrites only what
     # shows it (issue #13).
     replace_tree(Path(out_dir), lambda folder: write_files(folder, files, Path(out_dir)))
+    outputs.save()
     return corpus

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cache, pipeline, render
+from briefing.publish import page_cache
 from conftest import ROOT, SEEDS
 
 EDITED = "004_593e9b3dadb7e903.txt"
@@ -332,3 +333,28 @@ def test_a_cached_run_reads_no_name_or_term_with_pypinyin(project, tmp_path):
                           text=True, check=True)
     assert done.stdout.strip() == "False"
     assert tree(tmp / "second") == tree(tmp / "first")
+
+
+def test_files_the_output_holds_as_written_are_linked_without_being_read(project,
+                                                                        monkeypatch):
+    # briefing.publish.outputs: the second run reads no document's files from the cache;
+    # a file changed by hand in between is compared, and written again.
+    seeds, tmp, _ = project
+    out = tmp / "docs"
+    pipeline.generate(seeds, out)
+    first = tree(out)
+    page = out / "zh" / "documents" / f"{EDITED_ID}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "hand edit\n", encoding="utf-8")
+    record = out / "corpus" / f"{EDITED_ID}.json"
+    record.unlink()
+    loaded: list[str] = []
+    load = page_cache.load
+    monkeypatch.setattr(page_cache, "load", lambda key: loaded.append(key) or load(key))
+    pipeline.generate(seeds, out)
+    assert tree(out) == first
+    assert len(loaded) == 1  # the document whose files were touched
+    inode = (out / "zh" / "documents" / "000-80a0138ffffb83b7.md").stat().st_ino
+    loaded.clear()
+    pipeline.generate(seeds, out)
+    assert loaded == [] and tree(out) == first
+    assert (out / "zh" / "documents" / "000-80a0138ffffb83b7.md").stat().st_ino == inode

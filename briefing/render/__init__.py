@@ -24,6 +24,7 @@ from .home import home_page, type_pages
 from .lang_spans import lang_text
 from ..names import names_of, reviewer_of
 from ..publish import page_cache
+from ..publish.outputs import Kept, Outputs
 from ..publish.records import index_file, record_file
 from .pages import (body_entries, display_title, link_groups,
                     other_title, page_sources, passage_groups, reference_entries, sequence,
@@ -95,8 +96,10 @@ def digests_enabled(config: Path = TEMPLATES.parent / "mkdocs.yml") -> bool:
     return extra.get("digests") is True
 
 
-def render(corpus: Corpus) -> dict[str, str]:
-    """Every generated file, as {path relative to the output folder: text}."""
+def render(corpus: Corpus, outputs: Outputs | None = None) -> dict[str, str | Kept]:
+    """Every generated file, as {path relative to the output folder: text}. With the
+    `outputs` of the folder about to be replaced, a document's files that it holds as
+    this run would write them are `Kept` instead (briefing.publish.outputs)."""
     env = environment()
     strings = load_strings()
     files: dict[str, str] = {}
@@ -117,12 +120,14 @@ def render(corpus: Corpus) -> dict[str, str]:
     # show is as it was (briefing.publish.page_cache).
     for doc in corpus.pages():
         key = page_cache.key(doc, by_id, context, corpus.work_keys.get(doc.id))
-        own = page_cache.load(key)
+        own = (outputs and outputs.kept(key)) or page_cache.load(key)
         if own is None:
             own = {f"{lang}/documents/{doc.id}.md": document_page(
                 env, corpus, doc, lang, strings, by_id, themes, terms) for lang in LANGUAGES}
             own.update(record_file(doc))
             page_cache.store(key, own)
+        if outputs:
+            outputs.written(key, own)
         files.update(own)
     files.update(render_session_pages(corpus, env, strings))
     files.update(index_file(corpus))
