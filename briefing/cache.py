@@ -27,7 +27,7 @@ import os
 import pickle
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,9 @@ class SeedWork:
     cleaned: CleanSeed | None
     pages: list[Document]  #: curated, not yet linked: documents and compilations
     key: str = ""  #: its `seed_key`: it stands for everything in `pages`
+    #: per document (not compilation): the references its text prints, before `link`
+    #: gives them targets (briefing.link.references.find_references)
+    printed: dict[str, list] = field(default_factory=dict)
 
 
 #: How many versions of the code keep their entries: the running one and the two used

@@ -38,11 +38,12 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
     if with_pdf is None:
         with_pdf = not args.no_pdf
     pipeline.check_outputs(args.seeds, docs_dir, site_dir)
-    corpus = pipeline.analyse_corpus(args.seeds)
-    if corpus.warnings and args.strict:
-        raise InputError(corpus.warnings)
-    outputs = Outputs.of(docs_dir)  # what docs/ holds from the cache
-    files = render(corpus, outputs)
+    with pipeline.collector_paused():
+        corpus = pipeline.analyse_corpus(args.seeds)
+        if corpus.warnings and args.strict:
+            raise InputError(corpus.warnings)
+        outputs = Outputs.of(docs_dir)  # what docs/ holds from the cache
+        files = render(corpus, outputs)
 
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.

@@ -27,9 +27,11 @@ MAX_POSTING = 200
 COMMON_SHARE = 0.5
 
 
-def link(documents: list[Document], edits: list[DocumentEdits] = ()) -> list[Document]:
+def link(documents: list[Document], edits: list[DocumentEdits] = (),
+         printed: dict[str, list[Reference]] | None = None) -> list[Document]:
     """Shared passages, references and related documents, with the editors' reference
-    targets applied. (An article's compilation is its `parent`.)"""
+    targets applied. (An article's compilation is its `parent`.) `printed`: what
+    find_references found in each document, where the per-document stages kept it."""
     passages: dict[str, list[Link]] = defaultdict(list)
     for shared in shared_passages(documents):  # from the store, where it can be
         passages[shared.a.document].append(Link(
@@ -39,7 +41,7 @@ def link(documents: list[Document], edits: list[DocumentEdits] = ()) -> list[Doc
             shared.a.document, "shared-passage", passage=shared.text_b,
             paragraph=shared.b.paragraph, target_paragraph=shared.a.paragraph))
     related = apply_related_edits(documents, find_related(documents), edits)
-    references = apply_reference_edits(documents, resolve(documents), edits)
+    references = apply_reference_edits(documents, resolve(documents, printed), edits)
     linked = []
     for doc in documents:
         cited = [Link(r.target, "reference", f"{r.how}: {r.name}", passage=r.name,

@@ -120,10 +120,14 @@ def key(name: str) -> str:
     return "".join(map(str.lower, filter(str.isalnum, name)))  # each character lowered
 
 
-def resolve(documents: list[Document]) -> dict[str, list[Reference]]:
+def resolve(documents: list[Document],
+            printed: dict[str, list[Reference]] | None = None) -> dict[str, list[Reference]]:
     """Each document's references with their targets: the documents that are the reference
-    (titles with the same key), else those that discuss it (name it in their lead)."""
-    references = {d.id: find_references(d) for d in documents}
+    (titles with the same key), else those that discuss it (name it in their lead).
+    `printed`: find_references of the documents, where it was found before."""
+    printed = printed or {}
+    references = {d.id: printed[d.id] if d.id in printed else find_references(d)
+                  for d in documents}
     is_ = {}
     for doc in documents:
         for title in doc.title.values():
