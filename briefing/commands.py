@@ -5,6 +5,7 @@ them fatal) and raises `BriefingError` for anything that stops it.
 """
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import time
@@ -177,6 +178,10 @@ def serve(args) -> list[Problem]:
             if problem is None:
                 raise
             print(f"Error: {problem}", file=sys.stderr)
+        finally:
+            # What the build froze (pipeline.collector_paused) is scanned again: a
+            # preview rebuilt all day keeps no cycle of an earlier build.
+            gc.unfreeze()
 
     # The port is taken before the first build: a port in use is said at once, not after
     # a full build.

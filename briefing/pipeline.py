@@ -190,17 +190,22 @@ def document_stages(seed: Seed, found: Editorial) -> SeedWork:
 
 @contextmanager
 def collector_paused():
-    """Python's cycle collector off for a block, as it was after.
+    """Python's cycle collector off for a block, and what the block made left out of its
+    later scans (gc.freeze).
 
     Analysing and rendering make millions of objects that live to the end of the run and
     hardly any cyclic garbage (peak memory is the same without the collector): scanning
-    them again and again is a twentieth of a cold run and more of a cached one. The
+    them again and again is a twentieth of a cold run and more of a cached one, and
+    merely turning the collector on again would scan them all at its next pass. Frozen,
+    they are still freed when no longer used (by their reference counts); only a cycle
+    among them would outlive its use, and `serve` unfreezes after each rebuild. The
     collector is on again for what comes after (WeasyPrint's trees are cyclic)."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was:
             gc.enable()
 

@@ -76,3 +76,15 @@ def test_home_and_type_pages_stay_under_the_cap_at_10000_documents():
         assert len(largest[1].encode("utf-8")) < CAP, largest[0]
         assert len(files[f"{lang}/index.md"].encode("utf-8")) < 30_000
         assert len(CARD.findall(files[f"{lang}/index.md"])) == home.LATEST_SHOWN
+
+
+def test_a_cards_length_is_that_of_the_text_its_reader_reads(tmp_path):
+    # reading_length (the cards) is reading_text's text, counted (the sessions' lengths).
+    from briefing import pipeline
+    from briefing.render.pages import reading_text
+    from briefing.sessions.pages import reading_length, text_length
+    corpus = pipeline.analyse_corpus(Path(__file__).resolve().parent.parent / "seeds")
+    for doc in corpus.pages():
+        for lang in ("zh", "en"):
+            assert reading_length(doc, lang) == sum(
+                text_length(p["text"], lang) for p in reading_text(doc, lang)) > 0

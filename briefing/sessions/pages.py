@@ -46,6 +46,20 @@ def text_length(text: str, lang: str) -> int:
     return len(text.split())
 
 
+def reading_length(doc: Document, lang: str) -> int:
+    """`text_length` of the text a reader of `lang` reads (briefing.render.pages.
+    reading_text: a current or stale translation, else the original), without making
+    that text's entries: the type pages ask it of every document on every run."""
+    if lang == doc.language:
+        return sum(text_length(para.text, lang) for para in doc.paragraphs)
+    total = 0
+    for para in doc.paragraphs:
+        tr = doc.translation.get(para.id)
+        total += text_length(tr.text if tr and tr.state in ("current", "stale") else para.text,
+                             lang)
+    return total
+
+
 def reading_minutes(length: int, lang: str) -> int:
     """Minutes to read `length` characters or words at the language's rate (at least 1).
 
