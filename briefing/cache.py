@@ -45,9 +45,9 @@ class SeedWork:
     cleaned: CleanSeed | None
     pages: list[Document]  #: curated, not yet linked: documents and compilations
     key: str = ""  #: its `seed_key`: it stands for everything in `pages`
-    #: per document (not compilation): the references its text prints, before `link`
-    #: gives them targets (briefing.link.references.find_references)
-    printed: dict[str, list] = field(default_factory=dict)
+    #: per document and compilation: what the corpus-wide stages read of it
+    #: (briefing.facts.Facts)
+    facts: dict[str, object] = field(default_factory=dict)
 
 
 #: How many versions of the code keep their entries: the running one and the two used

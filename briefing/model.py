@@ -312,6 +312,8 @@ class Corpus:
     #: document id -> key of the per-document work it came from (briefing.cache.seed_key):
     #: the document as it was before the corpus-wide stages (briefing.publish.page_cache)
     work_keys: dict = field(default_factory=dict)
+    #: document id -> what the corpus-wide stages read of it (briefing.facts.Facts)
+    facts: dict = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents + self.compilations:

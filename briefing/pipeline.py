@@ -24,7 +24,7 @@ from .cache import SeedWork
 from .curate import correct, curate, unknown_documents
 from .errors import EditorialError, InputError, Problem, SeedError, display_path
 from .link import link
-from .link.references import find_references
+from .facts import document_facts
 from .model import CleanSeed, Corpus, Seed
 from .names import attach_names, load_names
 from .output import check_target, replace_tree, write_files
@@ -121,14 +121,16 @@ def analyse_corpus(seeds_dir: Path, cleaning: bool = False) -> Corpus:
     if problems:
         raise EditorialError(problems)
     # Corpus-wide from here: every document's links depend on all the others.
+    facts = {i: f for work in works for i, f in work.facts.items()}
     documents = link([d for d in pages if d.kind != "compilation"], found.edits,
-                     {i: refs for work in works for i, refs in work.printed.items()})
+                     {i: f.printed for i, f in facts.items()})
     compilations = [d for d in pages if d.kind == "compilation"]
     corpus = Corpus(documents=documents, compilations=compilations, themes=found.themes,
                     glossary=found.glossary,
                     cleaned=[work.cleaned for work in works] if cleaning else [],
                     warnings=warnings, seeds_dir=display_path(seeds_dir),
-                    work_keys={d.id: work.key for work in works for d in work.pages})
+                    work_keys={d.id: work.key for work in works for d in work.pages},
+                    facts=facts)
     corpus.sessions, corpus.document_types = load_session_data(seeds_dir, corpus.pages())
     attach_names(corpus, load_names(seeds_dir))
     return corpus
@@ -152,7 +154,7 @@ def seed_work(path: Path, seeds_dir: Path, found: Editorial, shared: bytes,
     if work is None:
         work = document_stages(decode_seed(path, data), found)
         work.key = key
-        cache.store(key, SeedWork(None, work.pages, key, work.printed))
+        cache.store(key, SeedWork(None, work.pages, key, work.facts))
         cache.store(key, work.cleaned, cache.CLEANED)
     if not cleaning:
         work.cleaned = None
@@ -183,9 +185,8 @@ def document_stages(seed: Seed, found: Editorial) -> SeedWork:
     compilations = [find_dated_events(c) for c in compilations]
     pages = curate(documents + compilations, own.edits, own.themes, own.glossary,
                    own.translations)
-    # What a document's text names (《…》) is its own; only the targets need the corpus.
-    printed = {d.id: find_references(d) for d in pages if d.kind != "compilation"}
-    return SeedWork(cleaned, pages, printed=printed)
+    # What the corpus-wide stages read of a document alone, found once (briefing.facts).
+    return SeedWork(cleaned, pages, facts={d.id: document_facts(d) for d in pages})
 
 
 @contextmanager

@@ -82,7 +82,7 @@ def test_a_cards_length_is_that_of_the_text_its_reader_reads(tmp_path):
     # reading_length (the cards) is reading_text's text, counted (the sessions' lengths).
     from briefing import pipeline
     from briefing.render.pages import reading_text
-    from briefing.sessions.pages import reading_length, text_length
+    from briefing.facts import reading_length, text_length
     corpus = pipeline.analyse_corpus(Path(__file__).resolve().parent.parent / "seeds")
     for doc in corpus.pages():
         for lang in ("zh", "en"):

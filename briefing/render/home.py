@@ -19,7 +19,8 @@ import re
 from .corpus_pages import chunks, page_stem, pager
 from ..model import Corpus, Document
 from .pages import display_title, html_lang
-from ..sessions.pages import home_sessions, reading_length, reading_minutes, type_label
+from ..facts import facts_of
+from ..sessions.pages import home_sessions, reading_minutes, type_label
 from ..sessions.types import TYPES
 
 #: Documents shown as cards on the home page (the latest by date).
@@ -57,7 +58,7 @@ def document_card(doc: Document, corpus: Corpus, lang: str, strings: dict) -> di
     type, date, and the length (characters on the Chinese site, words on the English one)
     and reading time of the text the reader's page shows."""
     t = strings[lang]
-    length = reading_length(doc, lang)
+    length = facts_of(corpus, doc).lengths[lang]
     kind = page_type(doc, corpus)
     return {"id": doc.id, "title": display_title(doc, lang, strings),
             "title_lang": html_lang(lang if doc.title.get(lang) else doc.language),

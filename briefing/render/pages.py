@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from .corpus_language import quotation
 from ..analyze.glossary import TermMatcher
+from ..facts import facts_of
 from .glossary_letters import glossary_href, pinyin
 from .lang_spans import (in_one_language, mark_other_language, marking,
                          own_language_part)
@@ -248,17 +249,17 @@ def term_tooltip(term, lang: str, t: dict) -> str:
 def glossary_entries(corpus: Corpus, lang: str, strings: dict) -> list[dict]:
     """Every term with the documents it occurs in (corpus order), their count of uses and
     the paragraph of the first one."""
-    # One pass over the documents (each term's uses, in document order), not one per term.
-    uses: dict[str, dict[str, list]] = {}
+    # One pass over the documents (each term's uses, in document order), not one per term;
+    # each document's uses counted by the per-document stages (briefing.facts).
+    uses: dict[str, list[tuple[Document, int, str]]] = {}
     for doc in corpus.pages():
-        for use in doc.terms:
-            uses.setdefault(use.term, {}).setdefault(doc.id, []).append(use)
-    by_id = {d.id: d for d in corpus.pages()}
+        for term, (count, first) in facts_of(corpus, doc).terms.items():
+            uses.setdefault(term, []).append((doc, count, first))
     entries = []
     for term in corpus.glossary:
-        places = [{"id": doc_id, "title": display_title(by_id[doc_id], lang, strings),
-                   "count": len(found), "first": found[0].paragraph}
-                  for doc_id, found in uses.get(term.id, {}).items()]
+        places = [{"id": doc.id, "title": display_title(doc, lang, strings),
+                   "count": count, "first": first}
+                  for doc, count, first in uses.get(term.id, [])]
         entries.append({"id": term.id, "zh": term.zh, "en": term.en, "note": term.note[lang],
                         "variants": term.variants.get("en", []), "places": places})
     return entries

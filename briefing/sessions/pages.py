@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ..facts import text_length
 from ..model import Corpus, Document
 from ..render.pages import display_title, reading_text
 from .load import paragraphs_of
@@ -33,31 +34,6 @@ def handout_name(session_id: str, edition: str) -> str:
 def editions_for(lang: str) -> tuple[str, ...]:
     """The handouts a language's site offers: its own and the bilingual one."""
     return (lang, "bilingual")
-
-
-def text_length(text: str, lang: str) -> int:
-    """Characters (Chinese, white space not counted) or words (English).
-
-    >>> text_length("发展 新质生产力。", "zh"), text_length("New quality forces.", "en")
-    (8, 3)
-    """
-    if lang == "zh":
-        return sum(map(len, text.split()))  # str.split's white space is re's `\s`
-    return len(text.split())
-
-
-def reading_length(doc: Document, lang: str) -> int:
-    """`text_length` of the text a reader of `lang` reads (briefing.render.pages.
-    reading_text: a current or stale translation, else the original), without making
-    that text's entries: the type pages ask it of every document on every run."""
-    if lang == doc.language:
-        return sum(text_length(para.text, lang) for para in doc.paragraphs)
-    total = 0
-    for para in doc.paragraphs:
-        tr = doc.translation.get(para.id)
-        total += text_length(tr.text if tr and tr.state in ("current", "stale") else para.text,
-                             lang)
-    return total
 
 
 def reading_minutes(length: int, lang: str) -> int:
