@@ -105,16 +105,19 @@ def theme_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str]
         for e in th["entries"]]} for th in theme_entries(corpus, lang, strings)]
     dates = {d.id: d.date for d in corpus.documents}
     years = sorted({year_of(d.date or "") for d in corpus.documents})
-    matrix = [{"theme": th, "counts": [
+    # The index shows each theme's count, not its entries (the whole corpus's evidence).
+    summaries = [{**{k: v for k, v in th.items() if k != "entries"},
+                  "count": len(th["entries"])} for th in themes]
+    matrix = [{"theme": summary, "counts": [
         sum(1 for e in th["entries"] if year_of(dates.get(e["id"]) or "") == y) for y in years]}
-        for th in themes]
+        for th, summary in zip(themes, summaries)]
     picture = count_grid([{"label": row["theme"]["name"][lang],
                            "href": f"themes/{row['theme']['id']}.html", "counts": row["counts"]}
                           for row in matrix],
                          [t["year_other"] if y == "other" else y for y in years],
                          t["themes_matrix_caption"], "matrix-table")
     files = {f"{lang}/themes.md": env.get_template("site/themes.md.j2").render(
-        t=t, lang=lang, themes=themes, years=years, matrix=matrix, picture=picture,
+        t=t, lang=lang, themes=summaries, years=years, matrix=matrix, picture=picture,
         seeds_dir=corpus.seeds_dir)}
     template = env.get_template("site/theme.md.j2")
     for th in themes:
