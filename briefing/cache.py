@@ -73,10 +73,11 @@ def root() -> Path | None:
 def folder(kind: str = "documents") -> Path | None:
     """Where entries of a kind are kept: `documents` (a seed's work), `cleaned` (its
     cleaning record), `pages` (rendered files), `templates` (compiled, briefing.render),
-    `pinyin` (readings, briefing.pinyin), `passages`, `sites`, `search` (see the module's
-    docstring), `handouts` (briefing.sessions.handout). They are below the folder of this version of the code: no
-    other version can use them (its keys differ), and `prune` can drop a whole version at
-    once."""
+    `pinyin` (readings, briefing.pinyin), `editorial` (editorial files as parsed,
+    briefing.editorial_yaml), `outputs` (briefing.publish.outputs), `passages`, `sites`,
+    `search` (see the module's docstring), `handouts` (briefing.sessions.handout). They
+    are below the folder of this version of the code: no other version can use them (its
+    keys differ), and `prune` can drop a whole version at once."""
     return _folder(os.environ.get("BRIEFING_CACHE", ""), ROOT, version_folder(), kind)
 
 

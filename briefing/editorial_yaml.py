@@ -19,6 +19,7 @@ Every problem is an EditorialError naming `file:line` and saying what to do.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import date
@@ -28,6 +29,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import cache
 from .errors import EditorialError, Problem, display_path
 from .model import LANGUAGES
 
@@ -35,6 +37,8 @@ MAX_BYTES = 1_000_000  # an editorial file is a page of text; anything larger is
 #: How deep mappings and lists may nest; editorial files need six levels at most. The limit
 #: keeps PyYAML's recursive composer far from Python's recursion limit (`[[[[…`).
 MAX_DEPTH = 20
+#: The cache's kind for editorial files as parsed (briefing.cache).
+PARSED = "editorial"
 
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -242,8 +246,14 @@ def load_yaml(path: Path):
     if raw:
         raise EditorialError(Problem(where, text.count("\n", 0, raw.start()) + 1,
                                      f"contains {describe_character(raw.group())}"))
+    # A file read before, byte for byte, is what it was then (PyYAML in pure Python, as
+    # the checks need, is slow): kept in the cache by its bytes, once it was found valid.
+    entry = hashlib.sha256(data).hexdigest()
+    parsed = cache.load(entry, PARSED, (dict, list, str))
+    if parsed is not None:
+        return parsed
     try:
-        return yaml.load(text, Loader=StrictLoader)
+        parsed = yaml.load(text, Loader=StrictLoader)
     except _Refused as exc:
         raise EditorialError([Problem(where, line, message)
                               for line, message in exc.problems]) from None
@@ -255,6 +265,8 @@ def load_yaml(path: Path):
     except yaml.YAMLError as exc:
         raise EditorialError(Problem(where, None, f"invalid YAML: {printable(str(exc))}")) \
             from None
+    cache.store(entry, parsed, PARSED)
+    return parsed
 
 
 def printable(text: str) -> str:

@@ -89,24 +89,39 @@ def show(printed: str, kind: str, lang: str, book: NameBook) -> Shown:
     return Shown(rendered, html_text(rendered) + brackets[0] + marked(printed, own) + brackets[1])
 
 
-def show_all(names: list[str], kind: str, lang: str, book: NameBook) -> Shown | None:
+def show_all(names: list[str], kind: str, lang: str, book: NameBook,
+             seen: dict | None = None) -> Shown | None:
     """Several names (authors), joined as the reader's language joins them."""
     if not names:
         return None
-    shown = [show(n, kind, lang, book) for n in names]
+    shown = [show_once(n, kind, lang, book, seen) for n in names]
     return Shown(SEPARATORS[lang].join(s.text for s in shown),
                  SEPARATORS[lang].join(s.html for s in shown))
 
 
-def document_names(doc: Document, lang: str, book: NameBook) -> dict[str, Shown | None]:
+def show_once(printed: str, kind: str, lang: str, book: NameBook,
+              seen: dict | None) -> Shown:
+    """`show`, each name once per run where `seen` keeps what was shown: the same
+    authors, publishers and publications recur across thousands of documents."""
+    if seen is None:
+        return show(printed, kind, lang, book)
+    found = seen.get((printed, kind, lang))
+    if found is None:
+        found = seen[printed, kind, lang] = show(printed, kind, lang, book)
+    return found
+
+
+def document_names(doc: Document, lang: str, book: NameBook,
+                   seen: dict | None = None) -> dict[str, Shown | None]:
     """Every name field of `doc` as a page in `lang` shows it (None: the field is empty).
-    An editor's `publication` for the language (the editorial file) is taken as written."""
+    An editor's `publication` for the language (the editorial file) is taken as written.
+    `seen`: see `show_once`."""
     values: dict[str, Shown | None] = {
-        "authors": show_all(doc.authors, "people", lang, book),
-        "editors": show_all(doc.editors, "people", lang, book)}
+        "authors": show_all(doc.authors, "people", lang, book, seen),
+        "editors": show_all(doc.editors, "people", lang, book, seen)}
     for name in ("affiliation", "publisher", "publication"):
         printed = getattr(doc, name)
-        values[name] = show(printed, FIELDS[name], lang, book) if printed else None
+        values[name] = show_once(printed, FIELDS[name], lang, book, seen) if printed else None
     edited = doc.edition.publication.get(lang) if doc.edition and doc.edition.publication \
         else None
     if edited:
@@ -125,8 +140,9 @@ def reviewer_of(doc: Document, lang: str, book: NameBook | None) -> Shown | None
 def attach_names(corpus: Corpus, book: NameBook) -> None:
     """Give every page of the corpus its names in both languages (`Document.names`)."""
     corpus.names = book
+    seen: dict = {}
     for doc in corpus.pages():
-        doc.names = {lang: document_names(doc, lang, book) for lang in ("zh", "en")}
+        doc.names = {lang: document_names(doc, lang, book, seen) for lang in ("zh", "en")}
 
 
 def names_of(doc: Document, lang: str) -> dict[str, Shown | None]:
