@@ -5,7 +5,7 @@ A run that takes every document from the cache still builds every corpus page, a
 of what those pages show of a document depends on that document alone: the references
 its text prints (before `link` gives them targets), the length of the text each
 language's reader reads (the cards of the type pages), the uses of each glossary term (the
-glossary's places). Found anew on every run, they were a tenth of it at a thousand
+glossary's places), its figures as the figures pages show them. Found anew on every run, they were a tenth of it at a thousand
 documents; found with the document's work, they are read back with it.
 """
 from __future__ import annotations
@@ -24,16 +24,22 @@ class Facts:
     lengths: dict[str, int] = field(default_factory=dict)  #: language -> reading_length
     #: glossary term id -> (its uses, the paragraph of the first), in order of first use
     terms: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: language -> the rows of the figures pages (briefing.render.corpus_pages.figure_rows)
+    figures: dict[str, list[dict]] = field(default_factory=dict)
 
 
 def document_facts(doc: Document) -> Facts:
     """What the corpus-wide stages read of `doc` alone (see the module's docstring)."""
+    # Here: briefing.render imports this module (its pages read the facts).
+    from .render.corpus_pages import figure_rows
+
     terms: dict[str, tuple[int, str]] = {}
     for use in doc.terms:
         count, first = terms.get(use.term, (0, use.paragraph))
         terms[use.term] = (count + 1, first)
     return Facts(find_references(doc), {lang: reading_length(doc, lang) for lang in LANGUAGES},
-                 terms)
+                 terms, {lang: figure_rows(doc, lang) for lang in LANGUAGES} if doc.figures
+                 else {})
 
 
 def text_length(text: str, lang: str) -> int:

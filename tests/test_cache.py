@@ -358,3 +358,15 @@ def test_files_the_output_holds_as_written_are_linked_without_being_read(project
     pipeline.generate(seeds, out)
     assert loaded == [] and tree(out) == first
     assert (out / "zh" / "documents" / "000-80a0138ffffb83b7.md").stat().st_ino == inode
+
+
+def test_the_facts_kept_with_a_documents_work_are_those_of_the_linked_document(project):
+    # briefing.facts: found by the per-document stages, read by the corpus-wide ones; the
+    # corpus-wide stages must not change what they are found from.
+    from briefing.facts import document_facts
+    seeds, _, _ = project
+    for run in range(2):  # cold, then from the cache
+        corpus = pipeline.analyse_corpus(seeds)
+        assert set(corpus.facts) == {d.id for d in corpus.pages()}
+        for doc in corpus.pages():
+            assert corpus.facts[doc.id] == document_facts(doc), (run, doc.id)

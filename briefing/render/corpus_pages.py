@@ -18,6 +18,7 @@ from collections import Counter
 
 from .corpus_svg import count_grid
 from ..analyze.figures import find_figures
+from ..facts import facts_of
 from .corpus_language import html_lang, quotation
 from .glossary_letters import OTHER, initial, pinyin, sort_key
 from ..model import Corpus
@@ -264,7 +265,7 @@ def figure_pages(env, corpus: Corpus, lang: str, strings: dict) -> dict[str, str
     t = strings[lang]
     documents = [{"id": d.id, "title": display_title(d, lang, strings),
                   "language": d.language, "count": len(d.figures),
-                  "rows": figure_rows(d, lang)}
+                  "rows": facts_of(corpus, d).figures[lang]}
                  for d in corpus.documents if d.figures]
     pages = packed(documents, PER_PAGE["figures"], weight=lambda d: d["count"])
     template = env.get_template("site/figures.md.j2")
