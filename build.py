@@ -1,9 +1,6 @@
 #!/usr/bin/env python3
 """Command line of the briefing-site generator: `python build.py --help`."""
-import sys
-
-from briefing.cli import collect_less, run
+from briefing.cli import main
 
 if __name__ == "__main__":
-    collect_less()
-    sys.exit(run(sys.argv[1:]))
+    main()

@@ -164,8 +164,8 @@ def load(key: str, kind: str = "documents", expected: type = SeedWork):
     where = folder(kind)
     if where is None:
         return None
-    try:
-        with open(where / key[:2] / f"{key}.pickle", "rb") as file:
+    try:  # os.path, not pathlib: thousands of entries are read a run
+        with open(os.path.join(where, key[:2], key + ".pickle"), "rb") as file:
             work = pickle.load(file)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError):

@@ -110,6 +110,37 @@ def collect_less() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+#: What a command made, kept to the end of the process when `main` runs it (see `main`).
+_kept: list | None = None
+
+
+def keep(value) -> None:
+    """Keep `value` (a corpus: millions of objects) to the end of the process, when it
+    ends by `main`; in a test's process, nothing is kept. Only the last one is: `serve`
+    builds again and again."""
+    if _kept is not None:
+        _kept[:] = [value]
+
+
+def main() -> None:
+    """build.py: run the command and end the process without freeing what it made.
+
+    Freeing a corpus object by object, then the interpreter's own teardown, is a
+    twentieth of a cached `generate` at a thousand documents, and serves nothing when the
+    process ends anyway: so the output is flushed, and the process leaves (os._exit).
+    Everything a command writes is closed (and swapped in) before it returns."""
+    global _kept
+    collect_less()
+    _kept = []
+    code = run(sys.argv[1:])
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError):  # piped into `head` and closed
+            pass
+    os._exit(code)
+
+
 def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     from . import commands  # imported late: `--help` stays fast

@@ -20,7 +20,10 @@ from .render import digests_enabled, pdf_name, render
 
 
 def generate(args) -> list[Problem]:
+    from .cli import keep
+
     corpus = pipeline.generate(args.seeds, args.out, strict=args.strict)
+    keep(corpus)  # freed by the process's end, not object by object (cli.main)
     print(f"generated {len(corpus.documents)} documents into {display_path(args.out)}")
     return corpus.warnings
 
@@ -29,7 +32,7 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
     """generate into docs/, then both sites and the PDFs into site/ (swapped in whole)."""
     # Here, not at the top: `generate` needs none of them (icalendar, WeasyPrint's
     # helpers and the site builders are a tenth of its start).
-    from .cli import DEFAULT_DOCS, DEFAULT_SITE
+    from .cli import DEFAULT_DOCS, DEFAULT_SITE, keep
     from .publish import offline, pdf, site
     from .sessions.calendar import write_calendars
     from .sessions.handout import write_handouts
@@ -45,6 +48,7 @@ def build(args, with_pdf: bool | None = None) -> list[Problem]:
             raise InputError(corpus.warnings)
         outputs = Outputs.of(docs_dir)  # what docs/ holds from the cache
         files = render(corpus, outputs)
+    keep(corpus)  # freed by the process's end, not object by object (cli.main)
 
     # Everything is made in staging folders and swapped in at the end: a build that fails
     # or is killed midway leaves the previous docs/ and site/ exactly as they were.
