@@ -5,13 +5,15 @@ A run that takes every document from the cache still builds every corpus page, a
 of what those pages show of a document depends on that document alone: the references
 its text prints (before `link` gives them targets), the length of the text each
 language's reader reads (the cards of the type pages), the uses of each glossary term (the
-glossary's places), its figures as the figures pages show them. Found anew on every run, they were a tenth of it at a thousand
+glossary's places), its figures as the figures pages show them, the fingerprint of its
+text that the shared passages compare. Found anew on every run, they were a tenth of it at a thousand
 documents; found with the document's work, they are read back with it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .link.passage_store import fingerprint
 from .link.references import find_references
 from .model import LANGUAGES, Corpus, Document, Reference
 
@@ -26,6 +28,8 @@ class Facts:
     terms: dict[str, tuple[int, str]] = field(default_factory=dict)
     #: language -> the rows of the figures pages (briefing.render.corpus_pages.figure_rows)
     figures: dict[str, list[dict]] = field(default_factory=dict)
+    #: what the shared passages read of it (briefing.link.passage_store.fingerprint)
+    fingerprint: str = ""
 
 
 def document_facts(doc: Document) -> Facts:
@@ -39,7 +43,7 @@ def document_facts(doc: Document) -> Facts:
         terms[use.term] = (count + 1, first)
     return Facts(find_references(doc), {lang: reading_length(doc, lang) for lang in LANGUAGES},
                  terms, {lang: figure_rows(doc, lang) for lang in LANGUAGES} if doc.figures
-                 else {})
+                 else {}, fingerprint(doc))
 
 
 def text_length(text: str, lang: str) -> int:

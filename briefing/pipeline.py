@@ -123,7 +123,8 @@ def analyse_corpus(seeds_dir: Path, cleaning: bool = False) -> Corpus:
     # Corpus-wide from here: every document's links depend on all the others.
     facts = {i: f for work in works for i, f in work.facts.items()}
     documents = link([d for d in pages if d.kind != "compilation"], found.edits,
-                     {i: f.printed for i, f in facts.items()})
+                     {i: f.printed for i, f in facts.items()},
+                     {i: f.fingerprint for i, f in facts.items()})
     compilations = [d for d in pages if d.kind == "compilation"]
     corpus = Corpus(documents=documents, compilations=compilations, themes=found.themes,
                     glossary=found.glossary,

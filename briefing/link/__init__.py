@@ -28,12 +28,14 @@ COMMON_SHARE = 0.5
 
 
 def link(documents: list[Document], edits: list[DocumentEdits] = (),
-         printed: dict[str, list[Reference]] | None = None) -> list[Document]:
+         printed: dict[str, list[Reference]] | None = None,
+         prints: dict[str, str] | None = None) -> list[Document]:
     """Shared passages, references and related documents, with the editors' reference
-    targets applied. (An article's compilation is its `parent`.) `printed`: what
-    find_references found in each document, where the per-document stages kept it."""
+    targets applied. (An article's compilation is its `parent`.) `printed` and `prints`:
+    what find_references found in each document and its passage fingerprint, where the
+    per-document stages kept them (briefing.facts)."""
     passages: dict[str, list[Link]] = defaultdict(list)
-    for shared in shared_passages(documents):  # from the store, where it can be
+    for shared in shared_passages(documents, prints):  # from the store, where it can be
         passages[shared.a.document].append(Link(
             shared.b.document, "shared-passage", passage=shared.text_a,
             paragraph=shared.a.paragraph, target_paragraph=shared.b.paragraph))

@@ -137,10 +137,12 @@ def fingerprint(document: Document) -> str:
     return digest.hexdigest()
 
 
-def shared_passages(documents: list[Document]) -> list:
-    """find_shared_passages(documents), from the store where it can be."""
+def shared_passages(documents: list[Document], known: dict[str, str] | None = None) -> list:
+    """find_shared_passages(documents), from the store where it can be. `known`: the
+    documents' fingerprints, where they were found before."""
     where = cache.folder("passages")
-    prints = {d.id: fingerprint(d) for d in documents}
+    known = known or {}
+    prints = {d.id: known[d.id] if d.id in known else fingerprint(d) for d in documents}
     loaded = load(where) if where is not None else None
     if loaded is not None:
         base, head = loaded
