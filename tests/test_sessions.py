@@ -134,6 +134,23 @@ def test_an_unchanged_handout_is_not_rendered_again(corpus, tmp_path):
     assert changed == {f"{one.sessions[0].id}-zh.pdf", f"{one.sessions[0].id}-bilingual.pdf"}
 
 
+def test_other_fonts_render_the_handouts_again(corpus, tmp_path, monkeypatch):
+    # A font installed, removed or upgraded changes the PDF: the fonts are in the key.
+    import copy
+
+    from briefing.sessions import handout
+
+    one = copy.deepcopy(corpus)
+    one.sessions = one.sessions[:1]
+    cache = tmp_path / "cache"
+    handout.write_handouts(one, tmp_path / "a", cache)
+    assert handout.installed_fonts()  # fc-list lists the fonts the build installed
+    monkeypatch.setattr(handout, "installed_fonts",
+                        lambda: "/usr/share/fonts/NotoSansCJK-Bold.ttc|131335|20050760")
+    assert all(rendered for _, _, rendered in handout.write_handouts(one, tmp_path / "b",
+                                                                     cache))
+
+
 def test_handouts_are_kept_with_the_cache_and_an_unwritable_one_only_costs_time(
         corpus, tmp_path, monkeypatch):
     """By default under BRIEFING_CACHE (briefing.cache, kind `handouts`), like every other

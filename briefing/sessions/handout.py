@@ -13,7 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
+import subprocess
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -108,12 +111,32 @@ CACHE_KIND = "handouts"
 
 def cache_key(html: str, weasyprint_version: str) -> str:
     """What a handout's PDF depends on: its HTML (every input and the code that made it),
-    the stylesheet and the WeasyPrint version. Same key, same PDF."""
+    the stylesheet, the WeasyPrint version and the fonts it can use. Same key, same PDF."""
     digest = hashlib.sha256()
     for part in (html, (TEMPLATES / "pdf" / "handout.css").read_text(encoding="utf-8"),
-                 weasyprint_version):
+                 weasyprint_version, installed_fonts()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def installed_fonts() -> str:
+    """Every font fontconfig offers WeasyPrint, with its version and size: a font
+    installed, removed or upgraded (a new fonts-noto-cjk) changes what a handout looks
+    like, so it is in the handout's key."""
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{file}|%{fontversion}\n"],
+                                capture_output=True, text=True, check=False).stdout
+    except FileNotFoundError:
+        return ""
+    fonts = []
+    for line in sorted(set(listed.splitlines())):
+        path = line.rsplit("|", 1)[0]
+        try:
+            fonts.append(f"{line}|{os.stat(path).st_size}")
+        except OSError:
+            fonts.append(line)
+    return "\n".join(fonts)
 
 
 def write_handouts(corpus: Corpus, site_dir: Path, cache_dir: Path | None = None
