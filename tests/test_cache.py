@@ -370,3 +370,14 @@ def test_the_facts_kept_with_a_documents_work_are_those_of_the_linked_document(p
         assert set(corpus.facts) == {d.id for d in corpus.pages()}
         for doc in corpus.pages():
             assert corpus.facts[doc.id] == document_facts(doc), (run, doc.id)
+
+
+def test_a_damaged_manifest_counts_as_none(project):
+    from briefing.publish import outputs
+    seeds, tmp, _ = project
+    out = tmp / "docs"
+    pipeline.generate(seeds, out)
+    first = tree(out)
+    cache.store(outputs._name(out.absolute()), {"zh/index.md": "not a pair"}, outputs.KIND)
+    pipeline.generate(seeds, out)
+    assert tree(out) == first

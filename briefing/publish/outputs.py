@@ -49,8 +49,11 @@ class Outputs:
         folder = Path(folder).absolute()
         before = cache.load(_name(folder), KIND, dict) or {}
         files_of: dict[str, list[str]] = {}
-        for rel, (entry, _) in before.items():
-            files_of.setdefault(entry, []).append(rel)
+        try:
+            for rel, (entry, _) in before.items():
+                files_of.setdefault(entry, []).append(rel)
+        except (TypeError, ValueError):  # not a manifest: as if there were none
+            return cls(folder)
         return cls(folder, before, files_of)
 
     def kept(self, entry: str) -> dict[str, Kept] | None:
