@@ -53,7 +53,7 @@ def main() -> int:
             print(f"{commit}: cold {generate(n):.2f} s", flush=True)
         times: list[list[float]] = [[], []]
         for r in range(args.runs):
-            edit_one_paragraph(seeds, 100 + r)
+            edit_one_paragraph(seeds, (100 + r) % args.size)
             for n in range(2):
                 times[n].append(generate(n))
         for n, commit in enumerate(args.commits):
