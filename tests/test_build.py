@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 
 import pytest
@@ -58,12 +59,24 @@ def test_the_404_page_says_so_in_its_language_and_leads_home(built_project, lang
     assert link in html
 
 
-@pytest.mark.parametrize("site_url, zh_home, en_url, en_home", [
-    (None, "index.html", None, "en/index.html"),
+def test_the_english_404_page_leads_into_the_english_site(built_project):
+    # Without a site_url MkDocs starts an error page's links from "/", the Chinese site;
+    # extra.error_page_base (mkdocs_hooks.on_template_context) starts them from en/.
+    html = (built_project / "site" / "en" / "404.html").read_text(encoding="utf-8")
+    links = {link for tag in re.findall(r"<[^>]+>", html) if "hreflang" not in tag
+             for link in re.findall(r'(?:href|src)="(/[^"]*)"', tag)}
+    assert len(links) > 10  # navigation, assets, scripts, the home link
+    assert all(link.startswith("/en/") for link in links), sorted(links)
+    zh = re.search(r'href="([^"]*)" hreflang="zh"', html).group(1)
+    assert posixpath.normpath(zh) == "/"
+
+
+@pytest.mark.parametrize("site_url, zh_home, en_url, en_home, zh_base, en_base", [
+    (None, "index.html", None, "en/index.html", "/", "/en/"),
     ("https://intranet.example.org/briefing", "index.html",
-     "https://intranet.example.org/briefing/en/", "index.html")])
+     "https://intranet.example.org/briefing/en/", "index.html", None, None)])
 def test_the_english_site_has_its_own_address(tmp_path, monkeypatch, site_url, zh_home,
-                                              en_url, en_home):
+                                              en_url, en_home, zh_base, en_base):
     """With a site_url, the English site's is its en/ folder (canonical links, sitemap,
     error pages); the 404 pages' home link is taken from there, or from "/" without."""
     from briefing.publish import site
@@ -79,6 +92,8 @@ def test_the_english_site_has_its_own_address(tmp_path, monkeypatch, site_url, z
     assert zh.get("site_url") == site_url and en.get("site_url") == en_url
     assert zh["extra"]["error_page_home"] == zh_home
     assert en["extra"]["error_page_home"] == en_home
+    assert zh["extra"].get("error_page_base") == zh_base
+    assert en["extra"].get("error_page_base") == en_base
 
 
 def pdf_fonts(reader):

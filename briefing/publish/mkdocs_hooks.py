@@ -17,9 +17,20 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from mkdocs import utils as mkdocs_utils
 
 ROOT = Path(__file__).resolve().parents[2]
 STRINGS = ROOT / "templates" / "strings.yml"
+
+
+def on_template_context(context, template_name, config):
+    """An error page's links start from `extra.error_page_base` where the configuration
+    sets one (briefing.publish.site.language_config: a site without site_url), not from
+    the server's root: the English error page's navigation leads to English pages."""
+    base = (config.extra or {}).get("error_page_base")
+    if base and mkdocs_utils.is_error_template(template_name):
+        context["base_url"] = base
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -77,10 +77,16 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path) -> dict:
         # addresses and its sitemap are there, not at the Chinese site's.
         settings["site_url"] = settings["site_url"].rstrip("/") + f"/{folder}/"
     # MkDocs makes an error page's links absolute, from site_url's path or, without one,
-    # from "/" (the server's root, where the Chinese site is): this language's home from
-    # there (templates/theme/404.html).
-    home = "index.html" if settings.get("site_url") or not folder else f"{folder}/index.html"
-    settings.setdefault("extra", {})["error_page_home"] = home
+    # from "/" (the server's root, where the Chinese site is). Without one, this
+    # language's error page starts them from its own folder instead (`error_page_base`,
+    # which mkdocs_hooks.on_template_context applies), so that its navigation, its assets
+    # and its home link lead into this language's site. `error_page_home` is the home from
+    # "/", for a builder that runs no hooks (Zensical; templates/theme/404.html).
+    extra = settings.setdefault("extra", {})
+    if not settings.get("site_url"):
+        extra["error_page_base"] = f"/{folder}/" if folder else "/"
+    extra["error_page_home"] = "index.html" if settings.get("site_url") or not folder \
+        else f"{folder}/index.html"
     settings["docs_dir"] = str(Path(docs_dir).resolve() / lang)
     settings["site_dir"] = str(Path(site_dir).resolve())
     settings["theme"]["custom_dir"] = str(ROOT / settings["theme"]["custom_dir"])
